@@ -1,0 +1,35 @@
+# Thin bootstrap: create or refresh the virtualenv, then hand over to invoke (tasks.py).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test build publish clean
+
+serve: $(VENV)/.installed
+	$(BIN)/invoke serve
+
+build: $(VENV)/.installed
+	$(BIN)/invoke build
+
+publish: $(VENV)/.installed
+	$(BIN)/invoke publish
+
+test: $(VENV)/.installed-dev
+	$(BIN)/invoke test
+
+clean:
+	rm -rf output cache
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+		|| { echo "Python 3.11 ou plus récent est nécessaire (PYTHON=$(PYTHON))."; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed

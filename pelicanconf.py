@@ -1,0 +1,60 @@
+"""Settings of L'Alternateur's site, for the local preview.
+
+``publishconf.py`` adds the production settings on top of these.
+"""
+
+AUTHOR = "L'Alternateur"
+SITENAME = "L'Alternateur"
+SITESUBTITLE = "Tiers-lieu de la transition écologique et sociale à Champigny-sur-Marne"
+SITEURL = ""
+
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+LOCALE = ("fr_FR.UTF-8", "fr_FR", "C.UTF-8", "")
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["alternateur"]
+
+# The site has pages, milestones and events; no blog articles.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+DIRECT_TEMPLATES: list[str] = []
+# Pages keep the URL of their file name: retitling a page never breaks a link.
+SLUGIFY_SOURCE = "basename"
+FILENAME_METADATA = r"(?P<slug>[^/]+)"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# No empty archive, author, category or tag pages.
+ARTICLE_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+
+# Pelican's article feeds are off: the plugin writes the site's own feeds.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATIVE_URLS = True
+DEFAULT_PAGINATION = False
+
+# Main navigation: (label, URL relative to the site root).
+MENU = [
+    ("Le projet", "le-projet/"),
+    ("État d'avancement", "etat-d-avancement/"),
+    ("Agenda", "agenda/"),
+]

@@ -1,0 +1,19 @@
+"""L'Alternateur's Pelican plugin: the project's timeline and its agenda.
+
+``register()`` only connects signals; each module does one job.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .generators import add_generators
+from .reader import use_precise_dates
+from .settings import apply_defaults
+
+
+def register() -> None:
+    """Connect the plugin to Pelican (receivers live at module level)."""
+    signals.initialized.connect(apply_defaults)
+    signals.readers_init.connect(use_precise_dates)
+    signals.get_generators.connect(add_generators)

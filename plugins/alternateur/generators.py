@@ -1,0 +1,127 @@
+"""Generators that read the milestone and event folders.
+
+Modelled on Pelican's ``PagesGenerator``: read each file through Pelican's
+readers (and its cache), keep the published ones, and put them in the shared
+context, where the theme's templates find them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, ClassVar
+
+from pelican import Pelican
+from pelican.generators import CachingGenerator
+from pelican.writers import Writer
+
+from .clock import build_now
+from .contents import Event, Milestone, _AuthoredContent
+from .errors import ContentError
+
+logger = logging.getLogger(__name__)
+
+
+class _FolderGenerator(CachingGenerator):
+    """Read every file of one content folder as one kind of content."""
+
+    content_class: ClassVar[type[_AuthoredContent]]
+    setting_prefix: ClassVar[str]
+
+    def read_folder(self) -> list[Any]:
+        """Return the published items, logging each faulty file as an error.
+
+        A faulty file is reported with its path, relative to the content
+        folder, and never stops the others: the local preview keeps working
+        and the strict build (``--fatal errors``) fails.
+        """
+        build_now(self.context)
+        published = []
+        prefix = self.setting_prefix
+        for path in sorted(
+            self.get_files(
+                self.settings[f"{prefix}_PATHS"],
+                exclude=self.settings[f"{prefix}_EXCLUDES"],
+            )
+        ):
+            item = self.get_cached_data(path, None)
+            if item is None:
+                item = self._read(path)
+                if item is None or not item.is_valid():
+                    self._add_failed_source_path(path)
+                    continue
+                self.cache_data(path, item)
+            self.add_source_path(item)
+            self.add_static_links(item)
+            if item.status == "published":
+                published.append(item)
+        self.save_cache()
+        self.readers.save_cache()
+        return published
+
+    def _read(self, path: str) -> Any:
+        """Read one file, or log what is wrong with it and return None."""
+        try:
+            return self.readers.read_file(
+                base_path=self.path,
+                path=path,
+                content_class=self.content_class,
+                context=self.context,
+            )
+        except ContentError as error:
+            problem = error
+        # Logged outside the ``except`` so no traceback of ours is chained to
+        # the one Pelican's strict mode prints when it stops on this error.
+        logger.error("%s: %s", path, problem)
+        return None
+
+
+def _source_name(item: Any) -> str:
+    return os.path.basename(item.source_path)
+
+
+class MilestonesGenerator(_FolderGenerator):
+    """Collect the milestones, in chronological order, as ``milestones``."""
+
+    content_class = Milestone
+    setting_prefix = "MILESTONE"
+
+    def generate_context(self) -> None:
+        """Order by date, then file name: never by file system order."""
+        self.milestones = sorted(
+            self.read_folder(), key=lambda item: (item.date, _source_name(item))
+        )
+        self._update_context(("milestones",))
+
+
+class EventsGenerator(_FolderGenerator):
+    """Collect the events as ``events`` and write one page for each."""
+
+    content_class = Event
+    setting_prefix = "EVENT"
+
+    def generate_context(self) -> None:
+        """Order by first start, then file name."""
+        self.events = sorted(
+            self.read_folder(), key=lambda item: (item.start, _source_name(item))
+        )
+        self._update_context(("events",))
+
+    def generate_output(self, writer: Writer) -> None:
+        """Write ``/agenda/<slug>/`` for each published event."""
+        for event in self.events:
+            writer.write_file(
+                event.save_as,
+                self.get_template(event.template),
+                self.context,
+                event=event,
+                page=event,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=event.url,
+            )
+
+
+def add_generators(pelican: Pelican) -> list[type[CachingGenerator]]:
+    """Answer Pelican's ``get_generators`` signal."""
+    del pelican  # Same generators whatever the site.
+    return [MilestonesGenerator, EventsGenerator]

@@ -1,0 +1,43 @@
+"""The plugin's settings, with their defaults in one place.
+
+Any of them can be overridden in ``pelicanconf.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pelican import Pelican
+
+from .template_filters import FILTERS
+
+DEFAULTS: dict[str, Any] = {
+    # Milestones (jalons): one Markdown file each, shown on the timeline page.
+    "MILESTONE_PATHS": ["milestones"],
+    "MILESTONE_EXCLUDES": [],
+    "MILESTONE_URL": "etat-d-avancement/#{slug}",
+    "MILESTONE_SAVE_AS": "",
+    # Events: one Markdown file each, one page each under the agenda.
+    "EVENT_PATHS": ["events"],
+    "EVENT_EXCLUDES": [],
+    "EVENT_URL": "agenda/{slug}/",
+    "EVENT_SAVE_AS": "agenda/{slug}/index.html",
+    # How far ahead the agenda lists each occurrence of a recurring event.
+    "AGENDA_HORIZON_MONTHS": 3,
+}
+
+
+def apply_defaults(pelican: Pelican) -> None:
+    """Fill in missing settings, and keep our folders out of the articles.
+
+    Pelican reads the whole content folder as articles by default; milestones
+    and events have their own generators and must not be read twice.
+    """
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    settings["JINJA_FILTERS"] = {**FILTERS, **settings.get("JINJA_FILTERS", {})}
+    excludes = settings.setdefault("ARTICLE_EXCLUDES", [])
+    for path in (*settings["MILESTONE_PATHS"], *settings["EVENT_PATHS"]):
+        if path not in excludes:
+            excludes.append(path)

@@ -1,0 +1,125 @@
+"""Tasks of L'Alternateur's site, run with ``invoke`` (``make`` calls them).
+
+Modelled on the ``tasks.py`` of Pelican's quickstart.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import sys
+
+from invoke import Context, task
+from pelican import main as pelican_main
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+
+SETTINGS_FILE_BASE = "pelicanconf.py"
+SETTINGS_FILE_PUBLISH = "publishconf.py"
+SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
+
+CONFIG = {
+    "settings_base": SETTINGS_FILE_BASE,
+    "settings_publish": SETTINGS_FILE_PUBLISH,
+    "content": SETTINGS["PATH"],
+    "deploy_path": SETTINGS["OUTPUT_PATH"],
+    "github_pages_branch": "gh-pages",
+    "host": os.environ.get("HOST", "127.0.0.1"),
+    "port": int(os.environ.get("PORT", "8000")),
+}
+
+
+def pelican_run(*args: str) -> None:
+    """Run Pelican in this process, failing the task if Pelican fails."""
+    try:
+        pelican_main([CONFIG["content"], *args])
+    except SystemExit as exit_:
+        if exit_.code:
+            raise
+
+
+@task
+def clean(c: Context) -> None:
+    """Remove the generated site and Pelican's cache."""
+    for path in (CONFIG["deploy_path"], SETTINGS["CACHE_PATH"]):
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@task
+def build(c: Context) -> None:
+    """Build the local preview of the site into ``output/``."""
+    pelican_run("-s", CONFIG["settings_base"])
+
+
+@task
+def rebuild(c: Context) -> None:
+    """Build the local preview from scratch."""
+    pelican_run("-d", "-s", CONFIG["settings_base"])
+
+
+@task
+def serve(c: Context) -> None:
+    """Build, then serve with live reload at http://127.0.0.1:8000."""
+    from livereload import Server  # noqa: PLC0415 (only ``serve`` needs it)
+
+    def cached_build() -> None:
+        # A content error must not stop the preview: it is logged, the rest
+        # of the site is rebuilt, and the author fixes the file.
+        pelican_run(
+            "-s",
+            CONFIG["settings_base"],
+            "-e",
+            "CACHE_CONTENT=true",
+            "LOAD_CONTENT_CACHE=true",
+        )
+
+    cached_build()
+    server = Server()
+    theme = SETTINGS["THEME"]
+    for glob in (
+        CONFIG["settings_base"],
+        f"{theme}/templates/**/*.html",
+        f"{theme}/static/**/*",
+        f"{CONFIG['content']}/**/*.md",
+        "plugins/**/*.py",
+    ):
+        server.watch(glob, cached_build)
+    sys.stderr.write("Site servi sur http://{host}:{port}/\n".format(**CONFIG))
+    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def publish(c: Context) -> None:
+    """Strict production build: any content error fails it."""
+    pelican_run(
+        "-s",
+        CONFIG["settings_publish"],
+        "--fatal",
+        "errors",
+        "--log-handler",
+        "plain",
+    )
+
+
+@task(pre=[publish])
+def gh_pages(c: Context) -> None:
+    """Publish the production build to the ``gh-pages`` branch of ``origin``."""
+    c.run(
+        "ghp-import --no-jekyll --push --force "
+        f"--branch {CONFIG['github_pages_branch']} "
+        f"--message {shlex.quote('Publication du site')} "
+        f"{shlex.quote(CONFIG['deploy_path'])}"
+    )
+
+
+@task
+def lint(c: Context) -> None:
+    """Check the Python code with ruff."""
+    c.run("ruff check .", pty=False)
+    c.run("ruff format --check .", pty=False)
+
+
+@task(pre=[lint])
+def test(c: Context) -> None:
+    """Run ruff, then the whole test suite in parallel."""
+    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)

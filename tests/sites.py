@@ -1,0 +1,83 @@
+"""Build real sites into temporary folders and read them back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+ROOT = Path(__file__).resolve().parent.parent
+# 2026-11-24 12:00 UTC: a fixed "now" after every real event.
+FIXED_NOW = "1795521600"
+
+
+def run_pelican(
+    content: Path,
+    output: Path,
+    *,
+    now: str = FIXED_NOW,
+    settings: str = "pelicanconf.py",
+) -> subprocess.CompletedProcess[str]:
+    """Run the strict build as CI and publishing do, with one log line per message."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": now}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(ROOT / settings),
+            "-o",
+            str(output),
+            "--fatal",
+            "errors",
+            "--log-handler",
+            "plain",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class Site:
+    """A built site: read its files and parse its pages."""
+
+    def __init__(self, output: Path, result: subprocess.CompletedProcess[str]) -> None:
+        self.output = output
+        self.result = result
+
+    @property
+    def log(self) -> str:
+        """Everything Pelican printed."""
+        return self.result.stdout + self.result.stderr
+
+    def file(self, path: str) -> str:
+        """Text of an output file, by its path in the site."""
+        return (self.output / path).read_text(encoding="utf-8")
+
+    def page(self, url: str) -> HTMLParser:
+        """Parsed HTML of a page, by its URL path (``agenda/`` → its index)."""
+        path = url.strip("/")
+        path = f"{path}/index.html" if path and not path.endswith(".html") else path
+        return HTMLParser(self.file(path or "index.html"))
+
+    def text(self, url: str) -> str:
+        """Visible text of a page's ``<main>``, whitespace collapsed."""
+        return " ".join(self.page(url).css_first("main").text().split())
+
+
+def write_content(root: Path, files: dict[str, str]) -> Path:
+    """Write a content folder: ``{"events/x.md": "Title: …"}``."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return root

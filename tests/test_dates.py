@@ -1,0 +1,105 @@
+"""Dates stay at the precision their author wrote, and are said in French."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import pytest
+from alternateur.dates import Precision, format_day, format_precise, parse_precise
+from alternateur.errors import ContentError
+
+from .sites import Site
+
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "iso", "french"),
+    [
+        ("2017", Precision.YEAR, "2017", "2017"),
+        ("2019-10", Precision.MONTH, "2019-10", "octobre 2019"),
+        ("2019-03-05", Precision.DAY, "2019-03-05", "5 mars 2019"),
+        ("2019-06-01", Precision.DAY, "2019-06-01", "1er juin 2019"),
+        (
+            "2019-12-06 18:30",
+            Precision.MINUTE,
+            "2019-12-06T18:30:00+01:00",
+            "6 décembre 2019 à 18 h 30",
+        ),
+        ("2019-07-26 14:00", Precision.MINUTE, "2019-07-26T14:00:00+02:00", None),
+    ],
+)
+def test_a_date_keeps_its_precision(
+    text: str, precision: Precision, iso: str, french: str | None
+) -> None:
+    value = parse_precise(text, "Date", PARIS)
+    assert value.precision is precision
+    assert value.iso == iso
+    if french:
+        assert format_precise(value) == french
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("2019", "2020-01-01T00:00:00+01:00"),
+        ("2019-10", "2019-11-01T00:00:00+01:00"),
+        ("2019-03-30", "2019-03-31T00:00:00+01:00"),
+        ("2019-03-31 01:00", "2019-04-01T00:00:00+02:00"),
+    ],
+)
+def test_a_period_ends_where_the_written_period_ends(text: str, end: str) -> None:
+    assert parse_precise(text, "Start", PARIS).period_end.isoformat() == end
+
+
+@pytest.mark.parametrize(
+    "text", ["2019-13", "2019-02-30", "2019-10-05 25:00", "octobre 2019", "", "19-10"]
+)
+def test_an_impossible_date_is_a_content_error_naming_the_field(text: str) -> None:
+    with pytest.raises(ContentError) as error:
+        parse_precise(text, "Start", PARIS)
+    assert str(error.value).startswith(f"Start « {text} » n'est pas une date valide")
+    assert "AAAA-MM-JJ HH:MM" in str(error.value)
+
+
+def test_only_allowed_precisions_are_accepted() -> None:
+    with pytest.raises(ContentError, match="attendu AAAA-MM-JJ HH:MM, AAAA-MM-JJ"):
+        parse_precise("2019", "Start", PARIS, (Precision.DAY, Precision.MINUTE))
+
+
+def test_the_first_of_the_month_is_written_premier() -> None:
+    assert format_day(date(2019, 3, 1)) == "1er mars 2019"
+    assert format_day(date(2019, 3, 11)) == "11 mars 2019"
+
+
+@pytest.mark.parametrize("now", ["1575158400", "1577750400"])  # 1 and 31 Dec 2019
+def test_a_month_precise_milestone_is_the_same_whatever_day_the_build_runs(
+    build_site: Callable[..., Site], now: str
+) -> None:
+    site = build_site(
+        {
+            "pages/jalons.md": "Title: Jalons\nTemplate: timeline\n\nIntro.\n",
+            "milestones/region.md": "Title: Région\nDate: 2019-10\n\nAccord.\n",
+        },
+        now=now,
+    )
+    time = site.page("jalons/").css_first("li#region time")
+    assert (time.attributes["datetime"], time.text()) == ("2019-10", "octobre 2019")
+
+
+def test_a_wrong_date_fails_the_strict_build_naming_file_and_field(
+    build_site: Callable[..., Site],
+) -> None:
+    site = build_site(
+        {
+            "milestones/ok.md": "Title: Bon\nDate: 2019-10\n\nTexte.\n",
+            "milestones/faute.md": "Title: Faute\nDate: 2019-13\n\nTexte.\n",
+        }
+    )
+    assert site.result.returncode != 0
+    assert "milestones/faute.md: Date « 2019-13 » n'est pas une date valide" in (
+        site.log.replace("\n", " ")
+    )
+    assert "ContentError" not in site.log, "no traceback of the plugin's own"
