@@ -14,6 +14,8 @@ from invoke import Context, task
 from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
+# Commands of the virtualenv that runs this file, whether or not it is activated.
+BIN = os.path.dirname(sys.executable)
 SETTINGS_FILE_BASE = "pelicanconf.py"
 SETTINGS_FILE_PUBLISH = "publishconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
@@ -105,7 +107,7 @@ def publish(c: Context) -> None:
 def gh_pages(c: Context) -> None:
     """Publish the production build to the ``gh-pages`` branch of ``origin``."""
     c.run(
-        "ghp-import --no-jekyll --push --force "
+        f"{BIN}/ghp-import --no-jekyll --push --force "
         f"--branch {CONFIG['github_pages_branch']} "
         f"--message {shlex.quote('Publication du site')} "
         f"{shlex.quote(CONFIG['deploy_path'])}"
@@ -115,11 +117,11 @@ def gh_pages(c: Context) -> None:
 @task
 def lint(c: Context) -> None:
     """Check the Python code with ruff."""
-    c.run("ruff check .", pty=False)
-    c.run("ruff format --check .", pty=False)
+    c.run(f"{BIN}/ruff check .")
+    c.run(f"{BIN}/ruff format --check .")
 
 
 @task(pre=[lint])
 def test(c: Context) -> None:
     """Run ruff, then the whole test suite in parallel."""
-    c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
+    c.run(f"{BIN}/pytest")
