@@ -24,7 +24,6 @@ STATIC_PATHS = ["images"]
 DIRECT_TEMPLATES: list[str] = []
 # Pages keep the URL of their file name: retitling a page never breaks a link.
 SLUGIFY_SOURCE = "basename"
-FILENAME_METADATA = r"(?P<slug>[^/]+)"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 # No empty archive, author, category or tag pages.
