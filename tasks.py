@@ -125,3 +125,40 @@ def lint(c: Context) -> None:
 def test(c: Context) -> None:
     """Run ruff, then the whole test suite in parallel."""
     c.run(f"{BIN}/pytest")
+
+
+@task(
+    help={
+        "sizes": "nombres d'événements synthétiques (100,1000,5000)",
+        "repeats": "mesures alternées par build (médiane)",
+        "touches": "modifications chronométrées dans la boucle live",
+        "hugo": "mesurer Hugo (installé dans bench/.venv)",
+        "real": "mesurer aussi le site réel (content/)",
+        "live": "mesurer la boucle de rechargement (invoke serve)",
+        "profile": "profiler la construction stricte (cProfile)",
+        "profile_size": "taille du site profilé",
+        "output": "fichier JSON des résultats (bench/out/results.json)",
+    }
+)
+def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
+    c: Context,
+    sizes: str = "100,1000,5000",
+    repeats: int = 3,
+    touches: int = 5,
+    hugo: bool = True,
+    real: bool = True,
+    live: bool = True,
+    profile: bool = False,
+    profile_size: int = 1000,
+    output: str = "",
+) -> None:
+    """Time the site against stock Pelican and Hugo (README « Performances »)."""
+    from bench.run import main  # noqa: PLC0415 (only ``bench`` needs it)
+
+    args = ["--sizes", sizes, "--repeats", str(repeats), "--touches", str(touches)]
+    args += [] if hugo else ["--no-hugo"]
+    args += [] if real else ["--no-real"]
+    args += [] if live else ["--no-live"]
+    args += ["--profile", str(profile_size)] if profile else []
+    args += ["--output", output] if output else []
+    main(args)

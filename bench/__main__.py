@@ -1,0 +1,5 @@
+"""``python -m bench``: the same as ``invoke bench``."""
+
+from .run import main
+
+main()
