@@ -8,6 +8,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .generators import add_generators
+from .memory import forget_rendered_content
 from .reader import use_precise_dates
 from .settings import apply_defaults
 
@@ -17,3 +18,4 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
+    signals.finalized.connect(forget_rendered_content)
