@@ -17,6 +17,10 @@ publish: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/invoke test
 
+.PHONY: bench
+bench: $(VENV)/.installed
+	$(BIN)/invoke bench
+
 clean:
 	rm -rf output cache
 

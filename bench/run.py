@@ -197,6 +197,17 @@ def profile(n: int, work: Path, output: Path, top: int = 20) -> dict:
     return {"events": n, "file": str(target), "time_share": shares}
 
 
+def _hugo(wanted: bool) -> Path | None:
+    """Hugo's binary, or None (and why) when it is not wanted or not installable."""
+    if not wanted:
+        return None
+    try:
+        return hugo.ensure_hugo()
+    except (OSError, subprocess.CalledProcessError) as error:
+        sys.stderr.write(f"Hugo n'a pas pu être installé, mesures sans lui : {error}\n")
+        return None
+
+
 def _hugo_version(binary: Path) -> str:
     result = subprocess.run(
         [str(binary), "version"], capture_output=True, text=True, check=True
@@ -210,7 +221,7 @@ def main(argv: list[str] | None = None) -> dict:
     sizes = [int(value) for value in args.sizes.split(",") if value.strip()]
     work = Path(tempfile.mkdtemp(prefix="alternateur-bench-", dir=args.workdir))
     machine = {**_machine(), "workdir": str(work.parent)}
-    hugo_binary = hugo.ensure_hugo() if args.hugo else None
+    hugo_binary = _hugo(args.hugo)
     if hugo_binary is not None:
         machine["hugo"] = _hugo_version(hugo_binary)
     try:
@@ -223,7 +234,7 @@ def main(argv: list[str] | None = None) -> dict:
         machine["loadavg_end"] = [round(value, 2) for value in os.getloadavg()]
         slope_rows = report.slopes(results_sizes)
         results = {
-            "command": "invoke bench " + " ".join(argv or sys.argv[1:]),
+            "command": "python -m bench " + " ".join(argv or sys.argv[1:]),
             "machine": machine,
             "repeats": args.repeats,
             "touches": args.touches,
