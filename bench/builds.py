@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = "1795521600"
 # What the live-reload copy of the project leaves out: its content is the
 # benchmark's, and its output, cache and environments are its own.
-NOT_LINKED = {".git", ".venv", "content", "output", "cache", "bench"}
+NOT_LINKED = {".git", "content", "output", "cache"}
 # livereload polls the files every 0.8 s: wait out its first poll, then
 # spread the saves over a second (golden-ratio steps, the same every run).
 STARTUP_SECONDS = 1.0
@@ -159,9 +160,11 @@ def _listening(port: str) -> bool:
     return True
 
 
-def _wait_for(condition: object, timeout: float, what: str, log: Path) -> None:
+def _wait_for(
+    condition: Callable[[], bool], timeout: float, what: str, log: Path
+) -> None:
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         if time.monotonic() > deadline:
             text = log.read_text(encoding="utf-8", errors="replace")
             raise BuildError(f"{what} : rien après {timeout:.0f} s.\n{text[-3000:]}")
@@ -230,7 +233,9 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
             source.write_text(f"{original}\n{marker}\n", encoding="utf-8")
             start = time.perf_counter()
             _wait_for(
-                lambda marker=marker: page.exists() and marker in page.read_text(),
+                lambda marker=marker: (
+                    page.exists() and marker in page.read_text(encoding="utf-8")
+                ),
                 60,
                 f"page {event} après modification",
                 log,

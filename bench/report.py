@@ -130,9 +130,11 @@ def table(results: dict) -> str:
         cells += [_ratio(size["ratios"]["project/hugo"])]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
+    repeats = results["repeats"]
     lines.append(
-        f"Médianes de {results['repeats']} mesures alternées ; entre parenthèses, "
-        "la mémoire maximale du processus."
+        f"Médianes de {repeats} mesure{'s' * (repeats > 1)} alternée"
+        f"{'s' * (repeats > 1)} ; entre parenthèses, la mémoire maximale du "
+        "processus."
     )
     for row in results["slopes"]:
         costs = ", ".join(
