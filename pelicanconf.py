@@ -49,6 +49,12 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 RELATIVE_URLS = True
+
+# Pelican's content cache stays off here: only ``invoke serve`` turns it on
+# (CACHE_CONTENT, LOAD_CONTENT_CACHE) for quick rebuilds while writing. Builds
+# and tests read every file, and ``publishconf.py`` never loads a cache.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
 DEFAULT_PAGINATION = False
 
 # Main navigation: (label, URL relative to the site root).

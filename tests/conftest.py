@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from .sites import FIXED_NOW, ROOT, Site, run_pelican, write_content
+from .sites import (
+    FIXED_NOW,
+    PRODUCTION_URL,
+    ROOT,
+    Site,
+    run_pelican,
+    write_content,
+)
 
 
 @pytest.fixture(scope="session")
@@ -15,6 +22,20 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The real site, built once per test process with the strict build."""
     output = tmp_path_factory.mktemp("real-site")
     result = run_pelican(ROOT / "content", output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Site(output, result)
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real site as ``invoke publish`` builds it, at ``PRODUCTION_URL``."""
+    output = tmp_path_factory.mktemp("production-site")
+    result = run_pelican(
+        ROOT / "content",
+        output,
+        settings="publishconf.py",
+        env={"SITEURL": PRODUCTION_URL},
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return Site(output, result)
 

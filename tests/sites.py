@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -13,6 +14,9 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 ROOT = Path(__file__).resolve().parent.parent
 # 2026-11-24 12:00 UTC: a fixed "now" after every real event.
 FIXED_NOW = "1795521600"
+# A production address under a sub-path, as a project's GitHub Pages site has:
+# a link that forgets the sub-path, or is relative, shows.
+PRODUCTION_URL = "https://example.org/sub"
 
 
 def run_pelican(
@@ -21,9 +25,22 @@ def run_pelican(
     *,
     now: str = FIXED_NOW,
     settings: str = "pelicanconf.py",
+    env: Mapping[str, str] | None = None,
+    cwd: Path = ROOT,
+    extra: Sequence[str] = (),
 ) -> subprocess.CompletedProcess[str]:
-    """Run the strict build as CI and publishing do, with one log line per message."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": now}
+    """Run the strict build as CI and publishing do, with one log line per message.
+
+    ``env`` adds to the environment (``SITEURL`` for a production build); the
+    site's address is never inherited from the shell that runs the tests.
+    ``extra`` adds to Pelican's command line (``-e CACHE_CONTENT=true``…).
+    """
+    inherited = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in {"SITEURL", "PAGES_DOMAIN"}
+    }
+    env = {**inherited, "SOURCE_DATE_EPOCH": now, **(env or {})}
     return subprocess.run(
         [
             sys.executable,
@@ -31,15 +48,16 @@ def run_pelican(
             "pelican",
             str(content),
             "-s",
-            str(ROOT / settings),
+            str(cwd / settings),
             "-o",
             str(output),
             "--fatal",
             "errors",
             "--log-handler",
             "plain",
+            *extra,
         ],
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,

@@ -11,6 +11,8 @@ from .generators import add_generators
 from .memory import forget_rendered_content
 from .reader import use_precise_dates
 from .settings import apply_defaults
+from .site_files import write_site_files
+from .sitemap_dates import date_sitemap_from_build
 
 
 def register() -> None:
@@ -19,3 +21,5 @@ def register() -> None:
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
     signals.finalized.connect(forget_rendered_content)
+    signals.all_generators_finalized.connect(date_sitemap_from_build)
+    signals.finalized.connect(write_site_files)

@@ -24,6 +24,11 @@ DEFAULTS: dict[str, Any] = {
     "EVENT_SAVE_AS": "agenda/{slug}/index.html",
     # How far ahead the agenda lists each occurrence of a recurring event.
     "AGENDA_HORIZON_MONTHS": 3,
+    # Root files of the published site (site_files.py); publishconf.py sets them.
+    "NOJEKYLL": False,
+    "CNAME": "",
+    "ROBOTS_TXT": False,
+    "ROBOTS_TXT_SITEMAP": "sitemap.xml",
 }
 
 

@@ -1,0 +1,60 @@
+"""Two publications of the same sources at the same "now" are byte-identical.
+
+Anything that reads the clock, the local time zone or locale, the order in
+which the file system lists files, or Python's hash seed would show here as a
+file that differs between the two builds.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from .sites import PRODUCTION_URL, ROOT, run_pelican
+
+
+def copy_in_reverse_order(source: Path, target: Path) -> None:
+    """Copy a tree, creating its files in the reverse order, so listing differs."""
+    for path in sorted(source.rglob("*"), reverse=True):
+        destination = target / path.relative_to(source)
+        if path.is_file():
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    """Every file of a built site, by its path in the site."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_publications_of_the_same_sources_are_identical(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    copy_in_reverse_order(ROOT / "content", content)
+    builds = []
+    for number, (seed, zone, locale) in enumerate(
+        [("1", "UTC", "C.UTF-8"), ("2", "America/New_York", "POSIX")]
+    ):
+        output = tmp_path / f"build-{number}"
+        result = run_pelican(
+            ROOT / "content" if number == 0 else content,
+            output,
+            settings="publishconf.py",
+            env={
+                "SITEURL": PRODUCTION_URL,
+                "PYTHONHASHSEED": seed,
+                "TZ": zone,
+                "LC_ALL": locale,
+            },
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        builds.append(tree(output))
+
+    first, second = builds
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+    assert {"index.html", "sitemap.xml", "robots.txt", ".nojekyll"} <= set(first)
