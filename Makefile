@@ -14,6 +14,10 @@ build: $(VENV)/.installed
 publish: $(VENV)/.installed
 	$(BIN)/invoke publish
 
+.PHONY: gh-pages
+gh-pages: $(VENV)/.installed
+	$(BIN)/invoke gh-pages
+
 test: $(VENV)/.installed-dev
 	$(BIN)/invoke test
 

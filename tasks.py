@@ -11,6 +11,7 @@ import shutil
 import sys
 
 from invoke import Context, task
+from invoke.exceptions import Exit
 from pelican import main as pelican_main
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
@@ -26,6 +27,7 @@ CONFIG = {
     "content": SETTINGS["PATH"],
     "deploy_path": SETTINGS["OUTPUT_PATH"],
     "github_pages_branch": "gh-pages",
+    "github_pages_remote": "origin",
     "host": os.environ.get("HOST", "127.0.0.1"),
     "port": int(os.environ.get("PORT", "8000")),
 }
@@ -92,25 +94,102 @@ def serve(c: Context) -> None:
 
 @task
 def publish(c: Context) -> None:
-    """Strict production build: any content error fails it."""
-    pelican_run(
-        "-s",
-        CONFIG["settings_publish"],
-        "--fatal",
-        "errors",
-        "--log-handler",
-        "plain",
-    )
+    """Strict production build: any content error fails it, and nothing is kept.
+
+    ``publishconf.py`` empties ``output/`` first and loads no cache, so what is
+    built is exactly what the sources say now.
+    """
+    try:
+        pelican_run(
+            "-s",
+            CONFIG["settings_publish"],
+            "--fatal",
+            "errors",
+            "--log-handler",
+            "plain",
+        )
+    except SystemExit as exit_:
+        raise Exit(
+            "La construction de production a échoué (voir ci-dessus) : "
+            "rien n'est publié."
+        ) from exit_
 
 
-@task(pre=[publish])
+def refuse_unless_clean(c: Context) -> None:
+    """Stop unless the working tree is exactly the last commit.
+
+    The published site must be the one the repository holds: a change not yet
+    committed would go live and then vanish at the next publication.
+    """
+    status = c.run("git status --porcelain", hide=True, warn=True)
+    if not status.ok:
+        raise Exit("Publication refusée : ce dossier n'est pas un dépôt git.")
+    if status.stdout.strip():
+        raise Exit(
+            "Publication refusée : des fichiers ont changé depuis le dernier "
+            "commit (git status) :\n"
+            f"{status.stdout.rstrip()}\n"
+            "Enregistrez-les (git commit) ou mettez-les de côté (git stash), "
+            "puis relancez invoke gh-pages."
+        )
+
+
+def production_address() -> tuple[str, str]:
+    """Return the production ``SITEURL`` and custom domain, refusing a local one."""
+    settings = get_settings_from_file(CONFIG["settings_publish"])
+    if settings["SITEURL"] == settings["LOCAL_SITEURL"]:
+        raise Exit(
+            "Publication refusée : l'adresse du site n'est pas définie, les liens "
+            f"pointeraient vers {settings['LOCAL_SITEURL']}.\n"
+            "Donnez-la dans l'environnement, par exemple :\n"
+            "  SITEURL=https://compte.github.io/depot invoke gh-pages\n"
+            "ou, pour un domaine à soi :\n"
+            "  PAGES_DOMAIN=www.exemple.org invoke gh-pages"
+        )
+    return settings["SITEURL"], settings["CNAME"]
+
+
+@task
 def gh_pages(c: Context) -> None:
-    """Publish the production build to the ``gh-pages`` branch of ``origin``."""
-    c.run(
-        f"{BIN}/ghp-import --no-jekyll --push --force "
-        f"--branch {CONFIG['github_pages_branch']} "
-        f"--message {shlex.quote('Publication du site')} "
-        f"{shlex.quote(CONFIG['deploy_path'])}"
+    """Publish the production build to the ``gh-pages`` branch of ``origin``.
+
+    Refuses a working tree that differs from its last commit, a site without
+    its address, and a failed build; the branch then stays as it was.
+    """
+    refuse_unless_clean(c)
+    siteurl, domain = production_address()
+    publish(c)
+    # The build wrote the whole site, .nojekyll and CNAME included: ghp-import
+    # copies the folder as it is.
+    output = CONFIG["deploy_path"]
+    required = ["index.html", "404.html", ".nojekyll", *(["CNAME"] if domain else [])]
+    for name in required:
+        if not os.path.isfile(os.path.join(output, name)):
+            raise Exit(f"Publication refusée : {output}/{name} n'a pas été écrit.")
+    commit = c.run("git rev-parse --short HEAD", hide=True).stdout.strip()
+    # One commit with no history: the branch holds the site, not its past,
+    # and does not grow with every nightly build.
+    command = [
+        f"{BIN}/ghp-import",
+        "--no-history",
+        "--push",
+        "--remote",
+        CONFIG["github_pages_remote"],
+        "--branch",
+        CONFIG["github_pages_branch"],
+        "--message",
+        f"Publication du site ({commit})",
+        output,
+    ]
+    result = c.run(shlex.join(command), warn=True)
+    if not result.ok:
+        raise Exit(
+            f"L'envoi sur la branche {CONFIG['github_pages_branch']} de "
+            f"{CONFIG['github_pages_remote']} a échoué (voir ci-dessus)."
+        )
+    print(
+        f"Site publié sur la branche {CONFIG['github_pages_branch']} de "
+        f"{CONFIG['github_pages_remote']}, pour l'adresse {siteurl}/"
     )
 
 
