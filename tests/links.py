@@ -77,8 +77,7 @@ class SiteLinks:
         if scheme == "webcal":  # A calendar subscription to one of our files.
             value = self._base.scheme + value[len("webcal") :]
         target, fragment = urldefrag(urljoin(page_url, value))
-        parts = urlsplit(target)
-        if (parts.scheme, parts.netloc) != (self._base.scheme, self._base.netloc):
+        if urlsplit(target).netloc != self._base.netloc:
             return None  # Another site: not ours to check, and not fetched here.
         return target, unquote(fragment)
 
@@ -91,7 +90,7 @@ class SiteLinks:
         if resolved is None:
             return None
         target, fragment = resolved
-        if not urlsplit(target).path.startswith(self._base.path):
+        if not target.startswith(self.base):
             return f"{value}: outside the site ({self.base})"
         path = page if target == urldefrag(page_url)[0] else self.file_of(target)
         if path is None:

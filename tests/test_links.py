@@ -70,6 +70,7 @@ def test_the_crawl_reports_each_kind_of_broken_link(tmp_path: Path) -> None:
                 [hors du site](https://example.org/ailleurs/)
                 [abonnement](webcal://example.org/sub/absent.ics)
                 [externe](https://www.example.net/)
+                [sans https](http://example.org/sub/autre/)
 
                 <img src="/images/logo.png" alt="" srcset="{PRODUCTION_URL}/a.png 2x">
                 """.replace("{PRODUCTION_URL}", PRODUCTION_URL),
@@ -95,6 +96,7 @@ def test_the_crawl_reports_each_kind_of_broken_link(tmp_path: Path) -> None:
         f"{PRODUCTION_URL}/autre/#absente: no id « absente »",
         "#introuvable: no id « introuvable »",
         "https://example.org/ailleurs/: outside the site",
+        "http://example.org/sub/autre/: outside the site",
         "webcal://example.org/sub/absent.ics: no file",
         "/images/logo.png: outside the site",
         f"{PRODUCTION_URL}/a.png: no file",

@@ -102,8 +102,9 @@ def test_only_main_is_published_and_only_after_the_tests(
 
 
 def test_publications_wait_in_one_queue(workflow: dict[str, Any]) -> None:
+    """Every run on main shares a group: they wait, never cancel a publication."""
     concurrency = workflow["concurrency"]
-    assert "'publication'" in concurrency["group"]
+    assert concurrency["group"] == "${{ github.workflow }}-${{ github.ref }}"
     assert concurrency["cancel-in-progress"] == (
         "${{ github.event_name == 'pull_request' }}"
     )
