@@ -27,7 +27,9 @@ from pelicanconf import *  # noqa: F403
 from pelicanconf import PLUGINS
 
 LOCAL_SITEURL = "http://127.0.0.1:8000"
-DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}")
+# A host name: dot-separated labels of letters, digits and inner hyphens.
+LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
+DOMAIN = re.compile(rf"(?:{LABEL}\.)+{LABEL}")
 
 
 def site_address(environ: Mapping[str, str]) -> tuple[str, str]:
