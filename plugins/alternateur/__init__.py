@@ -13,6 +13,7 @@ from .reader import use_precise_dates
 from .settings import apply_defaults
 from .site_files import write_site_files
 from .sitemap_dates import date_sitemap_from_build
+from .timeline import add_timeline
 
 
 def register() -> None:
@@ -20,6 +21,7 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
+    signals.all_generators_finalized.connect(add_timeline)
     signals.finalized.connect(forget_rendered_content)
     signals.all_generators_finalized.connect(date_sitemap_from_build)
     signals.finalized.connect(write_site_files)

@@ -32,11 +32,19 @@ class Milestone(_AuthoredContent):
     """
 
     default_template = None  # Rendered inside the timeline page, not alone.
+    #: The timeline page's URL, known once every page is read
+    #: (``timeline.add_timeline``): ``MILESTONE_URL`` uses it as ``{timeline_url}``.
+    timeline_url = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._require("Title", "un titre")
         self._require("Date", f"{EXPECTED[Precision.DAY]}, AAAA-MM ou AAAA")
+
+    @property
+    def url_format(self) -> dict[str, Any]:
+        """Pelican's URL fields, plus ``timeline_url``."""
+        return {**super().url_format, "timeline_url": self.timeline_url}
 
 
 class Event(_AuthoredContent):

@@ -18,6 +18,8 @@ from pelican.writers import Writer
 from .clock import build_now
 from .contents import Event, Milestone, _AuthoredContent
 from .errors import ContentError
+from .feeds import CONTEXT_KEY as FEED_CONTEXT_KEY
+from .feeds import plan_feed, write_feed
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +83,11 @@ def _source_name(item: Any) -> str:
 
 
 class MilestonesGenerator(_FolderGenerator):
-    """Collect the milestones, in chronological order, as ``milestones``."""
+    """Collect the milestones, in chronological order, as ``milestones``.
+
+    It also writes their Atom feed; the timeline itself is put together once
+    every page is known (``timeline.add_timeline``).
+    """
 
     content_class = Milestone
     setting_prefix = "MILESTONE"
@@ -92,6 +98,14 @@ class MilestonesGenerator(_FolderGenerator):
             self.read_folder(), key=lambda item: (item.date, _source_name(item))
         )
         self._update_context(("milestones",))
+        # Decided before any page is written: the timeline page links to it.
+        self.context[FEED_CONTEXT_KEY] = plan_feed(
+            self.settings, self.milestones, build_now(self.context)
+        )
+
+    def generate_output(self, writer: Writer) -> None:
+        """Write the feed of milestones (« Dernières nouvelles »)."""
+        write_feed(writer.output_path, self.context)
 
 
 class EventsGenerator(_FolderGenerator):

@@ -15,8 +15,15 @@ DEFAULTS: dict[str, Any] = {
     # Milestones (jalons): one Markdown file each, shown on the timeline page.
     "MILESTONE_PATHS": ["milestones"],
     "MILESTONE_EXCLUDES": [],
-    "MILESTONE_URL": "etat-d-avancement/#{slug}",
+    # A milestone's address is its anchor on the page with ``Template: timeline``.
+    "MILESTONE_URL": "{timeline_url}#{slug}",
     "MILESTONE_SAVE_AS": "",
+    # Atom feed of the milestones reached (« Dernières nouvelles »); None: none.
+    "MILESTONE_FEED_ATOM": "feeds/jalons.atom.xml",
+    "MILESTONE_FEED_ATOM_URL": None,  # Defaults to the path.
+    "MILESTONE_FEED_TITLE": "Dernières nouvelles",
+    # How many milestones reached the home page lists, newest first.
+    "HOME_LATEST_MILESTONES": 3,
     # Events: one Markdown file each, one page each under the agenda.
     "EVENT_PATHS": ["events"],
     "EVENT_EXCLUDES": [],
