@@ -8,6 +8,8 @@ from pelican.contents import Content
 
 from .dates import EXPECTED, PreciseDatetime, Precision, parse_precise
 from .errors import ContentError, missing
+from .occurrences import end_instant
+from .recurrence import Recurrence
 
 EVENT_PRECISIONS = (Precision.MINUTE, Precision.DAY, Precision.MONTH)
 
@@ -65,7 +67,12 @@ class Event(_AuthoredContent):
         self.registration = self._text("registration")
         self.price = self._text("price")
         self.recurrence = self._text("recurrence")
+        self.rule = (
+            Recurrence.parse(self.recurrence, self.start) if self.recurrence else None
+        )
+        self._check_duration()
         self.cancelled, self.cancelled_dates = self._cancellations()
+        self._check_cancellations()
 
     def _text(self, name: str) -> str | None:
         value = getattr(self, name, None)
@@ -93,3 +100,53 @@ class Event(_AuthoredContent):
             for part in raw.split(",")
         ]
         return False, sorted(dates)
+
+    def _check_duration(self) -> None:
+        """Each occurrence must end before the next one starts.
+
+        ``End`` is the end of the first occurrence; writing there the end of
+        the series (« jusqu'en décembre ») would make every occurrence last
+        months. The end of a series is ``UNTIL`` in its rule.
+        """
+        if self.rule is None or self.end is None:
+            return
+        first = self.start.replace(tzinfo=None)
+        second = self.rule.rule.after(first)
+        last = end_instant(self.start, self.end)
+        if second is not None and last.replace(tzinfo=None) > second:
+            problem = (
+                f"dépasse l'occurrence suivante, le {second:%Y-%m-%d} (attendu la "
+                "fin de la première occurrence ; la fin de la série est UNTIL "
+                "dans Recurrence)"
+            )
+            raise ContentError("End", problem, self.end.iso)
+
+    def _check_cancellations(self) -> None:
+        """``yes`` cancels a one-off; dates cancel occurrences of a rule, no more.
+
+        A cancelled date that is not an occurrence is almost always a typo
+        (the 26th for the 27th): silently ignoring it would leave the real
+        occurrence announced.
+        """
+        raw = self._text("cancelled")
+        if self.rule is None and self.cancelled_dates:
+            problem = (
+                "donne des dates, mais l'événement n'a pas de Recurrence "
+                "(attendu yes pour annuler cet événement)"
+            )
+            raise ContentError("Cancelled", problem, raw)
+        if self.rule is None:
+            return
+        if self.cancelled:
+            problem = (
+                "annulerait toute la série (attendu les dates annulées, "
+                "AAAA-MM-JJ séparées par des virgules, ou retirer Recurrence)"
+            )
+            raise ContentError("Cancelled", problem, raw)
+        for cancelled in self.cancelled_dates:
+            if not self.rule.occurs_on(cancelled.date()):
+                problem = (
+                    f"n'est pas une date de la série « {self.recurrence} » "
+                    "(attendu la date d'une occurrence)"
+                )
+                raise ContentError("Cancelled", problem, cancelled.iso)

@@ -15,11 +15,14 @@ from pelican import Pelican
 from pelican.generators import CachingGenerator
 from pelican.writers import Writer
 
+from .agenda import build_agenda
 from .clock import build_now
 from .contents import Event, Milestone, _AuthoredContent
 from .errors import ContentError
 from .feeds import CONTEXT_KEY as FEED_CONTEXT_KEY
 from .feeds import plan_feed, write_feed
+from .event_page import event_page
+from .ical import write_calendars
 
 logger = logging.getLogger(__name__)
 
@@ -115,14 +118,21 @@ class EventsGenerator(_FolderGenerator):
     setting_prefix = "EVENT"
 
     def generate_context(self) -> None:
-        """Order by first start, then file name."""
+        """Order by first start, then file name; sort the agenda around now."""
         self.events = sorted(
             self.read_folder(), key=lambda item: (item.start, _source_name(item))
         )
         self._update_context(("events",))
+        self.context["agenda"] = build_agenda(
+            self.events,
+            self.context.get("pages", []),
+            build_now(self.context),
+            self.settings,
+        )
 
     def generate_output(self, writer: Writer) -> None:
-        """Write ``/agenda/<slug>/`` for each published event."""
+        """Write ``/agenda/<slug>/`` for each published event, and the calendars."""
+        now = build_now(self.context)
         for event in self.events:
             writer.write_file(
                 event.save_as,
@@ -130,9 +140,11 @@ class EventsGenerator(_FolderGenerator):
                 self.context,
                 event=event,
                 page=event,
+                event_page=event_page(event, now, self.settings),
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=event.url,
             )
+        write_calendars(self.events, now, self.settings, self.output_path)
 
 
 def add_generators(pelican: Pelican) -> list[type[CachingGenerator]]:

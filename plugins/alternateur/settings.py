@@ -36,6 +36,18 @@ DEFAULTS: dict[str, Any] = {
     "CNAME": "",
     "ROBOTS_TXT": False,
     "ROBOTS_TXT_SITEMAP": "sitemap.xml",
+    # How many occurrences the home page announces.
+    "AGENDA_HOME_OCCURRENCES": 3,
+    # The agenda's iCalendar files: the whole agenda, and one per event.
+    "AGENDA_ICS_URL": "agenda.ics",
+    "AGENDA_ICS_SAVE_AS": "agenda.ics",
+    "EVENT_ICS_URL": "agenda/{slug}.ics",
+    "EVENT_ICS_SAVE_AS": "agenda/{slug}.ics",
+    # The calendar's name in calendar apps (None: « Agenda de <SITENAME> »).
+    "AGENDA_CALENDAR_NAME": None,
+    # The published site's host, for UIDs and subscribe links when SITEURL is
+    # relative (the preview); an absolute SITEURL gives it otherwise.
+    "AGENDA_DOMAIN": None,
 }
 
 

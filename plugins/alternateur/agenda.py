@@ -1,0 +1,170 @@
+"""The agenda: what is coming, what has been, and how to subscribe.
+
+Built once per build from the events and the build's "now", and put in the
+shared context as ``agenda`` for the agenda page and the home page. Each line
+is ready to show (texts in French, ``datetime`` values at the author's
+precision): the templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+from typing import Any
+from urllib.parse import quote
+
+from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
+
+from . import occurrences
+from .dates import format_day
+from .french_dates import capitalized, format_span
+from .occurrences import Occurrence
+from .public_address import absolute_url, base_url
+from .rule_words import describe
+
+GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/render?cid="
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One line of the agenda: an occurrence, or a past series once.
+
+    ``first`` is set for a series that happened more than once: the line then
+    reads « du <first> au <when> », with the rule in words.
+    """
+
+    title: Markup
+    url: str
+    datetime: str
+    when: str
+    ends: str
+    place: str | None
+    cancelled: bool
+    first: tuple[str, str] | None = None
+    rule: str | None = None
+    cancellations: str | None = None
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """Where calendar apps find the agenda; absolute links need a known address."""
+
+    path: str
+    https: str | None
+    webcal: str | None
+    google: str | None
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """Everything the agenda and home pages show."""
+
+    upcoming: list[Listed]
+    past: list[tuple[int, list[Listed]]]
+    next: list[Listed]
+    subscription: Subscription
+    page_url: str
+
+
+def _place(event: Any) -> str | None:
+    return event.location or event.address
+
+
+def listed(occurrence: Occurrence) -> Listed:
+    """One occurrence, as a line of « à venir » (or a one-off in « passés »)."""
+    event = occurrence.event
+    return Listed(
+        title=Markup(event.title),  # Titles are HTML in Pelican (typogrify).
+        url=event.url,
+        datetime=occurrence.start.iso,
+        when=format_span(occurrence.start, occurrence.last),
+        ends=occurrence.end.isoformat(timespec="seconds"),
+        place=_place(event),
+        cancelled=occurrence.cancelled,
+    )
+
+
+def cancelled_days(days: list[Occurrence]) -> str | None:
+    """« annulé le 29 novembre 2019 et le 27 décembre 2019 », or None."""
+    dates = [f"le {format_day(o.start.date())}" for o in days if o.cancelled]
+    if not dates:
+        return None
+    joined = dates[0] if len(dates) == 1 else f"{', '.join(dates[:-1])} et {dates[-1]}"
+    return f"annulé {joined}"
+
+
+def listed_past(event: Any, done: list[Occurrence]) -> Listed:
+    """List a past event once: a one-off as it was, a series first to last."""
+    last = done[-1]
+    if event.rule is None:
+        return listed(last)
+    line = listed(last)
+    first = done[0]
+    return Listed(
+        title=line.title,
+        url=line.url,
+        datetime=last.start.iso,
+        when=format_day(last.start.date()) if len(done) > 1 else line.when,
+        ends=line.ends,
+        place=line.place,
+        cancelled=all(o.cancelled for o in done),
+        first=(first.start.iso, format_day(first.start.date()))
+        if len(done) > 1
+        else None,
+        rule=capitalized(describe(event.rule, event.start, event.end, bound=False)),
+        cancellations=cancelled_days(done),
+    )
+
+
+def subscription(settings: dict[str, Any]) -> Subscription:
+    """Link the feed: ``webcal://`` for apps, ``https://`` to copy, Google's."""
+    path = settings["AGENDA_ICS_URL"]
+    if base_url(settings) is None:
+        return Subscription(path, None, None, None)
+    https = absolute_url(settings, path)
+    webcal = "webcal://" + https.split("://", 1)[1]
+    return Subscription(path, https, webcal, GOOGLE_SUBSCRIBE + quote(webcal, safe=""))
+
+
+def agenda_page_url(pages: list[Any]) -> str:
+    """Return the URL of the page that shows the agenda (``Template: agenda``)."""
+    for page in pages:
+        if getattr(page, "template", None) == "agenda":
+            return page.url
+    return "agenda/"
+
+
+def build_agenda(
+    events: list[Any], pages: list[Any], now: datetime, settings: dict[str, Any]
+) -> Agenda:
+    """Sort the events' occurrences around ``now``.
+
+    « À venir »: every occurrence not ended at ``now`` (ongoing ones too),
+    soonest first, a series once per occurrence within the horizon (and at
+    least its next one). « Passés »: most recent first, a series once, grouped
+    by year.
+    """
+    horizon_end = now + relativedelta(months=settings["AGENDA_HORIZON_MONTHS"])
+    coming = sorted(
+        (o for event in events for o in occurrences.ahead(event, now, horizon_end)),
+        key=lambda o: o.key,
+    )
+    upcoming = [listed(o) for o in coming]
+    finished = [
+        (done, event) for event in events if (done := occurrences.past(event, now))
+    ]
+    finished.sort(key=lambda pair: (pair[0][-1].start, pair[1].slug), reverse=True)
+    by_year = groupby(finished, key=lambda pair: pair[0][-1].start.year)
+    past = [
+        (year, [listed_past(event, done) for done, event in group])
+        for year, group in by_year
+    ]
+    return Agenda(
+        upcoming=upcoming,
+        past=past,
+        next=upcoming[: settings["AGENDA_HOME_OCCURRENCES"]],
+        subscription=subscription(settings),
+        page_url=agenda_page_url(pages),
+    )

@@ -1,0 +1,226 @@
+"""The agenda as iCalendar files: ``/agenda.ics`` and ``/agenda/<slug>.ics``.
+
+Written with the ``icalendar`` library, minding what calendar apps punish:
+a UID that never changes (the event's slug at the site's domain, never a list
+index), ``DTSTAMP`` in UTC from the build's "now" (same sources, same file),
+local times with ``TZID`` and their ``VTIMEZONE``, ``VALUE=DATE`` for whole
+days, ``EXDATE`` of the same type and zone as ``DTSTART``. Month-precise
+events cannot be said in iCalendar and are left out.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from typing import Any
+
+from icalendar import Calendar, Timezone, vDuration, vRecur
+from icalendar import Event as VEvent
+from pelican.utils import sanitised_join
+
+from .dates import Precision
+from .occurrences import end_instant
+from .plaintext import plain_paragraphs, plain_text
+from .public_address import absolute_url, domain
+from .recurrence import Recurrence
+
+REFRESH = timedelta(hours=12)
+# Rules without an end are described up to this date in ``VTIMEZONE``.
+OPEN_ENDED_UNTIL = date(2038, 1, 1)
+
+
+def expressible(event: Any) -> bool:
+    """Whether iCalendar can say when the event is (a day or better)."""
+    return event.start.precision >= Precision.DAY
+
+
+def all_day(event: Any) -> bool:
+    """Whether the event is written in days (``VALUE=DATE``)."""
+    return event.start.precision is Precision.DAY
+
+
+def _plain_datetime(moment: datetime) -> datetime:
+    """Return a plain ``datetime`` in the same zone (not Pelican's subclass)."""
+    return datetime(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        tzinfo=moment.tzinfo,
+    )
+
+
+def dtstart(event: Any) -> date | datetime:
+    """``DTSTART``: a date for whole days, else a local time with its zone."""
+    if all_day(event):
+        return event.start.date()
+    return _plain_datetime(event.start)
+
+
+def dtend(event: Any) -> date | datetime | None:
+    """``DTEND``, exclusive; None for a time without ``End`` (an instant).
+
+    RFC 5545 gives a timed event without ``DTEND`` no duration, which is the
+    truth when the author wrote a start time only: no end time is made up.
+    """
+    zone = event.start.tzinfo
+    end = end_instant(event.start, event.end).astimezone(zone)
+    if all_day(event):
+        return end.date() if end.time() == time.min else end.date() + timedelta(1)
+    if event.end is None:
+        return None
+    return _plain_datetime(end)
+
+
+def rrule(recurrence: Recurrence, event: Any) -> vRecur:
+    """Return the rule for ``RRULE``, its ``UNTIL`` of the type RFC 5545 requires.
+
+    A date with ``VALUE=DATE`` starts, a UTC time with local-time starts.
+    """
+    fields = {key: value for key, value in recurrence.fields.items() if key != "UNTIL"}
+    if recurrence.until is not None:
+        if all_day(event):
+            fields["UNTIL"] = [recurrence.until.date()]
+        else:
+            local = recurrence.until.replace(tzinfo=event.start.tzinfo)
+            fields["UNTIL"] = [local.astimezone(UTC)]
+    return vRecur(fields)
+
+
+def exdates(event: Any) -> list[date | datetime]:
+    """Return the cancelled occurrences, of the same type and zone as ``DTSTART``."""
+    if all_day(event):
+        return [day.date() for day in event.cancelled_dates]
+    at = event.start.timetz()
+    return [
+        _plain_datetime(datetime.combine(day.date(), at))
+        for day in event.cancelled_dates
+    ]
+
+
+def location(event: Any) -> str | None:
+    """« Venue, address », whichever the author gave."""
+    parts = [part for part in (event.location, event.address) if part]
+    return ", ".join(parts) or None
+
+
+def description(event: Any, url: str) -> str:
+    """Return the event's text, then its page (not every app shows URL)."""
+    text = plain_paragraphs(event.content)
+    return f"{text}\n\n{url}" if text else url
+
+
+def uid(event: Any, settings: dict[str, Any]) -> str:
+    """Stable across builds: the file name (slug) at the site's domain."""
+    return f"{event.slug}@{domain(settings)}"
+
+
+def vevent(event: Any, stamp: datetime, settings: dict[str, Any]) -> VEvent:
+    """One ``VEVENT``, with its rule and cancellations when it recurs."""
+    url = absolute_url(settings, event.url)
+    component = VEvent()
+    component.add("uid", uid(event, settings))
+    component.add("dtstamp", stamp)
+    component.add("dtstart", dtstart(event))
+    end = dtend(event)
+    if end is not None:
+        component.add("dtend", end)
+    if event.rule is not None:
+        component.add("rrule", rrule(event.rule, event))
+        if event.cancelled_dates:
+            component.add("exdate", exdates(event))
+    component.add("summary", plain_text(event.title))
+    place = location(event)
+    if place:
+        component.add("location", place)
+    component.add("description", description(event, url))
+    component.add("url", url)
+    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    return component
+
+
+def _years(events: list[Any], now: datetime) -> tuple[date, date]:
+    """Return the span ``VTIMEZONE`` must cover, in whole years (for its cache)."""
+    first = min(event.start.year for event in events)
+    last = now.year
+    for event in events:
+        if event.rule is not None and not event.rule.bounded:
+            return date(first, 1, 1), OPEN_ENDED_UNTIL
+        final = event.rule.rule[-1] if event.rule is not None else event.start
+        last = max(last, final.year)
+    return date(first, 1, 1), date(last + 2, 1, 1)
+
+
+@lru_cache(maxsize=64)
+def _vtimezone(key: str, first: date, last: date) -> Timezone:
+    """``VTIMEZONE`` from the zone database (tzdata), built once per span."""
+    from zoneinfo import ZoneInfo  # noqa: PLC0415 (cached: rarely reached)
+
+    return Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last)
+
+
+def calendar(
+    events: Iterable[Any], name: str, now: datetime, settings: dict[str, Any]
+) -> Calendar:
+    """Build a calendar of the expressible events, with the zones their times use."""
+    chosen = [event for event in events if expressible(event)]
+    stamp = now.astimezone(UTC)
+    cal = Calendar()
+    cal.add("version", "2.0")
+    cal.add("prodid", f"-//{plain_text(settings['SITENAME'])}//Agenda//FR")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("name", name)
+    cal.add("x-wr-calname", name)
+    cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
+    zones = sorted({event.start.tzinfo.key for event in chosen if not all_day(event)})
+    if zones:
+        first, last = _years(chosen, now)
+        for key in zones:
+            cal.add_component(_vtimezone(key, first, last))
+    for event in chosen:
+        cal.add_component(vevent(event, stamp, settings))
+    return cal
+
+
+def calendar_name(settings: dict[str, Any]) -> str:
+    """« Agenda de L'Alternateur », unless ``AGENDA_CALENDAR_NAME`` says otherwise."""
+    return settings.get("AGENDA_CALENDAR_NAME") or (
+        f"Agenda de {plain_text(settings['SITENAME'])}"
+    )
+
+
+def event_ics_url(event: Any, settings: dict[str, Any]) -> str | None:
+    """Return the site path of the event's own ``.ics``, if it can have one."""
+    if not expressible(event):
+        return None
+    return settings["EVENT_ICS_URL"].format(slug=event.slug)
+
+
+def write(output_path: str, save_as: str, cal: Calendar) -> None:
+    """Write a calendar as bytes: CRLF lines, folded by octets, as RFC 5545 says."""
+    path = sanitised_join(output_path, save_as)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as file:
+        file.write(cal.to_ical())
+
+
+def write_calendars(
+    events: list[Any], now: datetime, settings: dict[str, Any], output_path: str
+) -> None:
+    """Write the whole agenda's calendar, then each event's own."""
+    name = calendar_name(settings)
+    write(
+        output_path,
+        settings["AGENDA_ICS_SAVE_AS"],
+        calendar(events, name, now, settings),
+    )
+    for event in events:
+        if expressible(event):
+            own = calendar([event], plain_text(event.title), now, settings)
+            save_as = settings["EVENT_ICS_SAVE_AS"].format(slug=event.slug)
+            write(output_path, save_as, own)
