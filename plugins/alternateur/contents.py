@@ -71,8 +71,9 @@ class Event(_AuthoredContent):
             Recurrence.parse(self.recurrence, self.start) if self.recurrence else None
         )
         self._check_duration()
+        written = self._text("cancelled")
         self.cancelled, self.cancelled_dates = self._cancellations()
-        self._check_cancellations()
+        self._check_cancellations(written)
 
     def _text(self, name: str) -> str | None:
         value = getattr(self, name, None)
@@ -121,14 +122,13 @@ class Event(_AuthoredContent):
             )
             raise ContentError("End", problem, self.end.iso)
 
-    def _check_cancellations(self) -> None:
+    def _check_cancellations(self, raw: str | None) -> None:
         """``yes`` cancels a one-off; dates cancel occurrences of a rule, no more.
 
         A cancelled date that is not an occurrence is almost always a typo
         (the 26th for the 27th): silently ignoring it would leave the real
         occurrence announced.
         """
-        raw = self._text("cancelled")
         if self.rule is None and self.cancelled_dates:
             problem = (
                 "donne des dates, mais l'événement n'a pas de Recurrence "
