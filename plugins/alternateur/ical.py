@@ -11,10 +11,10 @@ events cannot be said in iCalendar and are left out.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vDuration, vRecur
 from icalendar import Event as VEvent
@@ -27,6 +27,7 @@ from .public_address import absolute_url, domain
 from .recurrence import Recurrence
 
 REFRESH = timedelta(hours=12)
+_CLOSING = b"END:VCALENDAR\r\n"
 # Rules without an end are described up to this date in ``VTIMEZONE``.
 OPEN_ENDED_UNTIL = date(2038, 1, 1)
 
@@ -142,10 +143,10 @@ def vevent(event: Any, stamp: datetime, settings: dict[str, Any]) -> VEvent:
     return component
 
 
-def _years(events: list[Any], now: datetime) -> tuple[date, date]:
+def _years(events: list[Any]) -> tuple[date, date]:
     """Return the span ``VTIMEZONE`` must cover, in whole years (for its cache)."""
     first = min(event.start.year for event in events)
-    last = now.year
+    last = first
     for event in events:
         if event.rule is not None and not event.rule.bounded:
             return date(first, 1, 1), OPEN_ENDED_UNTIL
@@ -155,36 +156,49 @@ def _years(events: list[Any], now: datetime) -> tuple[date, date]:
 
 
 @lru_cache(maxsize=64)
-def _vtimezone(key: str, first: date, last: date) -> Timezone:
-    """``VTIMEZONE`` from the zone database (tzdata), built once per span."""
-    from zoneinfo import ZoneInfo  # noqa: PLC0415 (cached: rarely reached)
+def _vtimezone(key: str, first: date, last: date) -> bytes:
+    """Serialize ``VTIMEZONE`` from the zone database (tzdata), once per span."""
+    zone = ZoneInfo(key)
+    return Timezone.from_tzinfo(zone, first_date=first, last_date=last).to_ical()
 
-    return Timezone.from_tzinfo(ZoneInfo(key), first_date=first, last_date=last)
 
+def _header(settings: dict[str, Any], name: str | None) -> bytes:
+    """Serialize a calendar's own lines (``name``: a feed to subscribe to).
 
-def calendar(
-    events: Iterable[Any], name: str, now: datetime, settings: dict[str, Any]
-) -> Calendar:
-    """Build a calendar of the expressible events, with the zones their times use."""
-    chosen = [event for event in events if expressible(event)]
-    stamp = now.astimezone(UTC)
+    The agenda's feed is named and says how often to refresh it; an event's
+    own file is imported once, into a calendar the reader already has, so it
+    carries neither (a named file makes some apps create a new calendar).
+    """
     cal = Calendar()
     cal.add("version", "2.0")
     cal.add("prodid", f"-//{plain_text(settings['SITENAME'])}//Agenda//FR")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
-    cal.add("x-published-ttl", vDuration(REFRESH))
-    zones = sorted({event.start.tzinfo.key for event in chosen if not all_day(event)})
+    if name is not None:
+        cal.add("name", name)
+        cal.add("x-wr-calname", name)
+        refresh = vDuration(REFRESH)
+        cal.add("refresh-interval", refresh, parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", vDuration(REFRESH))
+    return cal.to_ical().removesuffix(_CLOSING)
+
+
+def calendar(events: list[Any], head: bytes, vevents: dict[str, bytes]) -> bytes:
+    """Serialize a calendar of ``events``, with the zones their times use.
+
+    Every part is serialized by ``icalendar``, and only once: each event's
+    ``VEVENT`` (``vevents``, by slug) for the whole agenda and for its own
+    file, each ``VTIMEZONE`` once per span, the events' files' ``head`` once.
+    A thousand events' files then take a fraction of the time.
+    """
+    parts = [head]
+    zones = sorted({event.start.tzinfo.key for event in events if not all_day(event)})
     if zones:
-        first, last = _years(chosen, now)
-        for key in zones:
-            cal.add_component(_vtimezone(key, first, last))
-    for event in chosen:
-        cal.add_component(vevent(event, stamp, settings))
-    return cal
+        first, last = _years(events)
+        parts.extend(_vtimezone(key, first, last) for key in zones)
+    parts.extend(vevents[event.slug] for event in events)
+    parts.append(_CLOSING)
+    return b"".join(parts)
 
 
 def calendar_name(settings: dict[str, Any]) -> str:
@@ -201,26 +215,29 @@ def event_ics_url(event: Any, settings: dict[str, Any]) -> str | None:
     return settings["EVENT_ICS_URL"].format(slug=event.slug)
 
 
-def write(output_path: str, save_as: str, cal: Calendar) -> None:
+def write(output_path: str, save_as: str, data: bytes) -> None:
     """Write a calendar as bytes: CRLF lines, folded by octets, as RFC 5545 says."""
     path = sanitised_join(output_path, save_as)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    folder = os.path.dirname(path)
+    if not os.path.isdir(folder):
+        os.makedirs(folder, exist_ok=True)
     with open(path, "wb") as file:
-        file.write(cal.to_ical())
+        file.write(data)
 
 
 def write_calendars(
     events: list[Any], now: datetime, settings: dict[str, Any], output_path: str
 ) -> None:
-    """Write the whole agenda's calendar, then each event's own."""
-    name = calendar_name(settings)
-    write(
-        output_path,
-        settings["AGENDA_ICS_SAVE_AS"],
-        calendar(events, name, now, settings),
-    )
-    for event in events:
-        if expressible(event):
-            own = calendar([event], plain_text(event.title), now, settings)
-            save_as = settings["EVENT_ICS_SAVE_AS"].format(slug=event.slug)
-            write(output_path, save_as, own)
+    """Write the whole agenda's calendar, then each event's own.
+
+    Month-precise events are left out: iCalendar has no month-long date.
+    """
+    chosen = [event for event in events if expressible(event)]
+    stamp = now.astimezone(UTC)
+    vevents = {event.slug: vevent(event, stamp, settings).to_ical() for event in chosen}
+    feed = _header(settings, calendar_name(settings))
+    write(output_path, settings["AGENDA_ICS_SAVE_AS"], calendar(chosen, feed, vevents))
+    head = _header(settings, None)
+    for event in chosen:
+        own = calendar([event], head, vevents)
+        write(output_path, settings["EVENT_ICS_SAVE_AS"].format(slug=event.slug), own)

@@ -4,10 +4,14 @@ Pelican treats titles as HTML (typogrify adds ``<span class="caps">`` and
 ``&amp;``), and bodies are HTML from Markdown. Attributes, JSON-LD and
 iCalendar need the text a person reads, not markup: ``&amp;`` must become
 ``&`` and a tag must vanish rather than show up in a calendar app.
+
+The same title is wanted by the JSON-LD, both calendars and the Google link:
+results are cached (strings in, strings out).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html.parser import HTMLParser
 
 # Elements whose end starts a new line of text.
@@ -52,6 +56,7 @@ def _collect(html: str) -> str:
     return "".join(collector.parts)
 
 
+@lru_cache(maxsize=4096)
 def plain_text(html: str | None) -> str:
     """One line of plain text: for a title in an attribute, JSON or a calendar."""
     if not html:
@@ -59,6 +64,7 @@ def plain_text(html: str | None) -> str:
     return " ".join(_collect(html).split())
 
 
+@lru_cache(maxsize=1024)
 def plain_paragraphs(html: str | None) -> str:
     """Plain text keeping paragraphs apart by a blank line: for descriptions."""
     if not html:
