@@ -192,3 +192,21 @@ def test_each_event_has_its_own_calendar_with_the_same_uid(site: Site) -> None:
     forum = Calendar.from_ical((site.output / "agenda" / "forum.ics").read_bytes())
     assert not forum.walk("VTIMEZONE"), "whole days need no time zone"
     assert not (site.output / "agenda" / "fete-hiver.ics").exists()
+
+
+def test_the_real_agenda_ics_imports_with_the_rendez_vous_until_december_2019(
+    real_site: Site,
+) -> None:
+    real = Calendar.from_ical((real_site.output / "agenda.ics").read_bytes())
+    assert [str(e["UID"]) for e in real.walk("VEVENT")] == [
+        f"rendez-vous-atelier@{DOMAIN}"
+    ], "the Champy'Soupe and soirées are known to the month only"
+    shown = recurring_ical_events.of(real).between(date(2019, 1, 1), date(2021, 1, 1))
+    assert sorted(e["DTSTART"].dt for e in shown) == [
+        date(2019, 7, 26),
+        date(2019, 8, 30),
+        date(2019, 9, 27),
+        date(2019, 10, 25),
+        date(2019, 11, 29),
+        date(2019, 12, 27),
+    ]
