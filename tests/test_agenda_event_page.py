@@ -56,7 +56,7 @@ def test_a_series_says_its_rule_in_words_and_its_next_dates(site: Site) -> None:
         "Prochaines dates": "vendredi 29 novembre 2019, 14 h – 18 h "
         "vendredi 27 décembre 2019, 14 h – 18 h Annulé "
         "vendredi 31 janvier 2020, 14 h – 18 h",
-        "Annulé": "le 27 décembre 2019",
+        "Dates annulées": "27 décembre 2019",
         "Lieu": "L'Atelier",
         "Statut": "À venir",
     }

@@ -183,6 +183,21 @@ def test_a_wrong_recurrence_is_a_content_error_in_french(
     assert error(**{"Start": "2019-07-26", **fields}) == message
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        ("2019-06-14", "2019-07", "une date au jour ou à la minute, comme Start"),
+        ("2019-06", "2019-06-15", "une date au mois, AAAA-MM, comme Start"),
+    ],
+)
+def test_a_month_goes_with_a_month_so_no_day_is_invented(
+    start: str, end: str, expected: str
+) -> None:
+    assert error(Start=start, End=end) == (
+        f"End « {end} » n'a pas la précision de Start « {start} » (attendu {expected})"
+    )
+
+
 def test_a_recurrence_error_fails_the_strict_build_naming_the_file(
     build_site: Callable[..., Site],
 ) -> None:

@@ -62,6 +62,7 @@ class Event(_AuthoredContent):
         if self.end is not None and self.end < self.start:
             problem = f"est avant le début « {self.start.iso} » (attendu après Start)"
             raise ContentError("End", problem, self.end.iso)
+        self._check_months()
         self.location = self._text("location")
         self.address = self._text("address")
         self.registration = self._text("registration")
@@ -101,6 +102,24 @@ class Event(_AuthoredContent):
             for part in raw.split(",")
         ]
         return False, sorted(dates)
+
+    def _check_months(self) -> None:
+        """Pair a month with a month: « du 14 juin à juillet » has no end day.
+
+        Mixing them would make the agenda invent the missing day.
+        """
+        if self.end is None:
+            return
+        start_month = self.start.precision is Precision.MONTH
+        if start_month != (self.end.precision is Precision.MONTH):
+            expected = (
+                "une date au mois, AAAA-MM, comme Start"
+                if start_month
+                else "une date au jour ou à la minute, comme Start"
+            )
+            problem = f"n'a pas la précision de Start « {self.start.iso} »"
+            problem += f" (attendu {expected})"
+            raise ContentError("End", problem, self.end.iso)
 
     def _check_duration(self) -> None:
         """Each occurrence must end before the next one starts.

@@ -103,7 +103,7 @@ def event_page(event: Any, now: datetime, settings: dict[str, Any]) -> EventPage
         next_dates = [listed(o) for o in announced]
         done = occurrences.past(event, now)
         last_date = listed(done[-1]) if done and not announced else None
-        days = [f"le {format_day(day.date())}" for day in event.cancelled_dates]
+        days = [format_day(day.date()) for day in event.cancelled_dates]
         cancellations = ", ".join(days) or None
     return EventPage(
         when=format_span(first.start, first.last),

@@ -93,11 +93,10 @@ def format_span(start: PreciseDatetime, last: PreciseDatetime | None = None) -> 
 
 
 def _month_span(start: PreciseDatetime, last: PreciseDatetime | None) -> str:
+    # A month-precise Start only ever has a month-precise End (contents.py).
     if last is None or (last.year, last.month) == (start.year, start.month):
         return format_precise(start)
-    if last.precision is Precision.MONTH:
-        return _month_range(start, last)
-    return f"{format_precise(start)}{DASH}{_moment(last)}"
+    return _month_range(start, last)
 
 
 def _day_span(start: PreciseDatetime, last: PreciseDatetime | None) -> str:
