@@ -13,6 +13,8 @@ from alternateur import occurrences
 from alternateur.contents import Event
 from alternateur.errors import ContentError
 from alternateur.settings import DEFAULTS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pelican.settings import DEFAULT_CONFIG
 
 from .sites import Site
@@ -216,3 +218,32 @@ def test_a_recurrence_error_fails_the_strict_build_naming_the_file(
         "events/faute.md: Cancelled « 2019-12-20 » n'est pas une date de la série"
     ) in log
     assert "ContentError" not in site.log, "no traceback of the plugin's own"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    now=st.datetimes(
+        min_value=datetime(2019, 1, 1),
+        max_value=datetime(2021, 1, 1),
+        timezones=st.just(UTC),
+    ),
+    rule=st.sampled_from(
+        [
+            "FREQ=WEEKLY;COUNT=30",
+            "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20200630",
+            "FREQ=DAILY;INTERVAL=3;COUNT=100",
+        ]
+    ),
+)
+def test_every_occurrence_is_either_past_or_upcoming_at_any_now(
+    now: datetime, rule: str
+) -> None:
+    series = event(Start="2019-07-26 14:00", End="2019-07-26 18:00", Recurrence=rule)
+    every = occurrences.between(
+        series, datetime(2019, 1, 1, tzinfo=UTC), datetime(2022, 1, 1, tzinfo=UTC)
+    )
+    past = occurrences.past(series, now)
+    upcoming = list(occurrences.upcoming(series, now))
+    assert starts(past) + starts(upcoming) == starts(every)
+    assert all(o.end <= now for o in past)
+    assert all(o.end > now for o in upcoming)
