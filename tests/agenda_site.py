@@ -16,7 +16,8 @@ from .sites import Site, run_pelican, write_content
 
 NOW = "1573819200"  # 2019-11-15 12:00 UTC, 13:00 in Paris.
 NOW_UTC = "20191115T120000Z"
-DOMAIN = "alternateur.github.io"  # AGENDA_DOMAIN in pelicanconf.py
+# The preview has no public address: the fixture gives one (AGENDA_DOMAIN).
+DOMAIN = "alternateur.example"
 LONG_TITLE = (
     "Rencontre « Économie sociale et solidaire » à la Maison de la vie "
     "associative, édition élargie"
@@ -131,14 +132,18 @@ FILES = {
 def build(
     tmp_path_factory: pytest.TempPathFactory,
     now: str = NOW,
-    files: dict[str, str] | None = None,
+    *,
     settings: str = "pelicanconf.py",
+    env: dict[str, str] | None = None,
 ) -> Site:
     """Build the fixture agenda (strictly), failing loudly if the build fails."""
     root: Path = tmp_path_factory.mktemp("agenda-site")
-    content = write_content(root / "content", files or FILES)
+    content = write_content(root / "content", FILES)
     output = root / "output"
-    result = run_pelican(content, output, now=now, settings=settings)
+    extra = ("-e", f'AGENDA_DOMAIN="{DOMAIN}"')
+    result = run_pelican(
+        content, output, now=now, settings=settings, env=env, extra=extra
+    )
     site = Site(output, result)
     assert result.returncode == 0, site.log
     return site

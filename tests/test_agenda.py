@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborNode
 
 from . import agenda_site
 from .agenda_site import DOMAIN, LONG_TITLE
-from .sites import ROOT, Site, run_pelican
+from .sites import PRODUCTION_URL, ROOT, Site, run_pelican
 
 # Far after every fixture event: nothing is announced any more.
 LATER = "1795521600"  # 2026-11-24
@@ -228,6 +228,28 @@ def test_with_nothing_announced_the_home_page_links_agenda_and_subscription(
 
 
 # The real site.
+
+
+def test_the_published_agenda_links_its_feed_under_the_sites_address(
+    production_site: Site,
+) -> None:
+    block = production_site.page("agenda/").css_first("div.subscribe")
+    links = [a.attributes["href"] for a in block.css("a")]
+    assert PRODUCTION_URL == "https://example.org/sub"
+    assert links == [
+        "webcal://example.org/sub/agenda.ics",
+        "https://calendar.google.com/calendar/render?cid="
+        "webcal%3A%2F%2Fexample.org%2Fsub%2Fagenda.ics",
+    ]
+    assert block.css_first("code").text() == "https://example.org/sub/agenda.ics"
+    assert (production_site.output / "agenda.ics").is_file()
+
+
+def test_the_preview_without_an_address_offers_the_feed_file_itself(
+    real_site: Site,
+) -> None:
+    block = real_site.page("agenda/").css_first("div.subscribe")
+    assert [a.attributes["href"] for a in block.css("a")] == ["../agenda.ics"]
 
 
 def test_the_real_agenda_lists_the_seed_events_past_at_their_precision(

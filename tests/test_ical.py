@@ -15,7 +15,7 @@ from icalendar import Calendar
 
 from . import agenda_site
 from .agenda_site import DOMAIN, LONG_TITLE, NOW_UTC
-from .sites import Site
+from .sites import PRODUCTION_URL, Site
 
 PARIS = ZoneInfo("Europe/Paris")
 # A week later: the same sources must give the same UIDs.
@@ -194,13 +194,16 @@ def test_each_event_has_its_own_calendar_with_the_same_uid(site: Site) -> None:
     assert not (site.output / "agenda" / "fete-hiver.ics").exists()
 
 
-def test_the_real_agenda_ics_imports_with_the_rendez_vous_until_december_2019(
-    real_site: Site,
+def test_the_published_agenda_ics_imports_with_the_rendez_vous_until_december_2019(
+    production_site: Site,
 ) -> None:
-    real = Calendar.from_ical((real_site.output / "agenda.ics").read_bytes())
+    real = Calendar.from_ical((production_site.output / "agenda.ics").read_bytes())
+    # The UID's domain is the published site's (PRODUCTION_URL's host).
     assert [str(e["UID"]) for e in real.walk("VEVENT")] == [
-        f"rendez-vous-atelier@{DOMAIN}"
+        "rendez-vous-atelier@example.org"
     ], "the Champy'Soupe and soirées are known to the month only"
+    [event] = real.walk("VEVENT")
+    assert str(event["URL"]) == f"{PRODUCTION_URL}/agenda/rendez-vous-atelier/"
     shown = recurring_ical_events.of(real).between(date(2019, 1, 1), date(2021, 1, 1))
     assert sorted(e["DTSTART"].dt for e in shown) == [
         date(2019, 7, 26),

@@ -19,9 +19,9 @@ from .agenda import build_agenda
 from .clock import build_now
 from .contents import Event, Milestone, _AuthoredContent
 from .errors import ContentError
+from .event_page import event_page
 from .feeds import CONTEXT_KEY as FEED_CONTEXT_KEY
 from .feeds import plan_feed, write_feed
-from .event_page import event_page
 from .ical import write_calendars
 
 logger = logging.getLogger(__name__)
