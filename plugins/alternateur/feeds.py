@@ -34,9 +34,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from feedgenerator import Atom1Feed
-from markupsafe import Markup
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
+from .plaintext import plain_text
 from .timeline import Timeline, is_planned
 
 logger = logging.getLogger(__name__)
@@ -46,11 +46,6 @@ CONTEXT_KEY = "milestone_feed"
 TAG_SPECIFIC = "jalons"
 # Without a public address (the local preview), ids still need an authority.
 PREVIEW_AUTHORITY = "localhost"
-
-
-def plain_text(html: str) -> str:
-    """Text of a title that may carry HTML (typography): feeds want plain text."""
-    return Markup(html).striptags()
 
 
 @dataclass(frozen=True)
