@@ -8,7 +8,7 @@ precision): the templates only lay them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import groupby
 from typing import Any
@@ -97,24 +97,23 @@ def cancelled_days(days: list[Occurrence]) -> str | None:
 
 def listed_past(event: Any, done: list[Occurrence]) -> Listed:
     """List a past event once: a one-off as it was, a series first to last."""
-    last = done[-1]
+    last = listed(done[-1])
     if event.rule is None:
-        return listed(last)
-    line = listed(last)
-    first = done[0]
-    return Listed(
-        title=line.title,
-        url=line.url,
-        datetime=last.start.iso,
-        when=format_day(last.start.date()) if len(done) > 1 else line.when,
-        ends=line.ends,
-        place=line.place,
+        return last
+    words = describe(event.rule, event.start, event.end, bound=False)
+    series = replace(
+        last,
         cancelled=all(o.cancelled for o in done),
-        first=(first.start.iso, format_day(first.start.date()))
-        if len(done) > 1
-        else None,
-        rule=capitalized(describe(event.rule, event.start, event.end, bound=False)),
+        rule=capitalized(words),
         cancellations=cancelled_days(done),
+    )
+    if len(done) == 1:
+        return series
+    first = done[0].start
+    return replace(
+        series,
+        when=format_day(done[-1].start.date()),
+        first=(first.iso, format_day(first.date())),
     )
 
 

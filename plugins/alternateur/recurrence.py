@@ -12,6 +12,7 @@ offset only when it is placed in the event's time zone.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -84,7 +85,7 @@ class Recurrence:
         """Naive starts from ``after`` to ``before``, both included."""
         return self.rule.between(after, before, inc=True)
 
-    def starts_from(self, after: datetime) -> Any:
+    def starts_from(self, after: datetime) -> Iterator[datetime]:
         """Naive starts from ``after`` (included), lazily: for open windows."""
         return self.rule.xafter(after, inc=True)
 
