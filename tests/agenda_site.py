@@ -135,12 +135,13 @@ def build(
     *,
     settings: str = "pelicanconf.py",
     env: dict[str, str] | None = None,
+    extra_settings: tuple[str, ...] = (),
 ) -> Site:
     """Build the fixture agenda (strictly), failing loudly if the build fails."""
     root: Path = tmp_path_factory.mktemp("agenda-site")
     content = write_content(root / "content", FILES)
     output = root / "output"
-    extra = ("-e", f'AGENDA_DOMAIN="{DOMAIN}"')
+    extra = ("-e", f'AGENDA_DOMAIN="{DOMAIN}"', *extra_settings)
     result = run_pelican(
         content, output, now=now, settings=settings, env=env, extra=extra
     )

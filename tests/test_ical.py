@@ -213,3 +213,19 @@ def test_the_published_agenda_ics_imports_with_the_rendez_vous_until_december_20
         date(2019, 11, 29),
         date(2019, 12, 27),
     ]
+
+
+def test_a_pinned_uid_domain_survives_a_move_to_another_domain(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    moved = agenda_site.build(
+        tmp_path_factory,
+        settings="publishconf.py",
+        env={"SITEURL": "https://nouveau.example"},
+        extra_settings=(f'ICAL_UID_DOMAIN="{DOMAIN}"',),
+    )
+    calendar = Calendar.from_ical((moved.output / "agenda.ics").read_bytes())
+    assert {str(event["UID"]) for event in calendar.walk("VEVENT")} == {
+        f"{slug}@{DOMAIN}" for slug in events(calendar)
+    }
+    assert "nouveau.example" in str(next(iter(calendar.walk("VEVENT")))["URL"])

@@ -115,8 +115,12 @@ def description(event: Any, url: str) -> str:
 
 
 def uid(event: Any, settings: dict[str, Any]) -> str:
-    """Stable across builds: the file name (slug) at the site's domain."""
-    return f"{event.slug}@{domain(settings)}"
+    """Stable across builds: the file name (slug) at the site's domain.
+
+    ``ICAL_UID_DOMAIN`` pins the host, so that a move to another domain does
+    not give every event a new UID (and a duplicate in every subscriber's app).
+    """
+    return f"{event.slug}@{settings.get('ICAL_UID_DOMAIN') or domain(settings)}"
 
 
 def vevent(event: Any, stamp: datetime, settings: dict[str, Any]) -> VEvent:

@@ -48,6 +48,10 @@ DEFAULTS: dict[str, Any] = {
     # The published site's host, for UIDs and subscribe links when SITEURL is
     # relative (the preview); an absolute SITEURL gives it otherwise.
     "AGENDA_DOMAIN": None,
+    # The host written in every iCalendar UID. Unset, it is the site's host;
+    # before the site moves to another domain, set it to the old host so that
+    # subscribers' calendars do not get every event twice.
+    "ICAL_UID_DOMAIN": None,
 }
 
 
