@@ -5,15 +5,20 @@ Modelled on the ``tasks.py`` of Pelican's quickstart.
 
 from __future__ import annotations
 
+import importlib
 import os
 import shlex
 import shutil
 import sys
+import time
+from types import ModuleType
+from typing import Any
 
 from invoke import Context, task
 from invoke.exceptions import Exit
+from pelican import Pelican
 from pelican import main as pelican_main
-from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
 
 # Commands of the virtualenv that runs this file, whether or not it is activated.
 BIN = os.path.dirname(sys.executable)
@@ -92,13 +97,52 @@ def serve(c: Context) -> None:
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
 
 
+def site_plugin(module: str, content: str = "") -> tuple[dict[str, Any], ModuleType]:
+    """Return a build's settings and one of the plugin's modules, without building.
+
+    ``Pelican()`` loads the plugin and applies its defaults exactly as a build
+    does; ``content`` replaces the content folder (``PATH``).
+    """
+    override = {"PATH": os.path.abspath(content)} if content else None
+    pelican = Pelican(read_settings(CONFIG["settings_base"], override=override))
+    return pelican.settings, importlib.import_module(f"alternateur.{module}")
+
+
+@task(help={"content": "dossier du contenu à vérifier (par défaut content/)"})
+def check(c: Context, content: str = "") -> None:
+    """Check every content file at once, without building; fail on any problem."""
+    started = time.perf_counter()
+    settings, validation = site_plugin("validation", content)
+    report = validation.check_site(settings)
+    seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        count = len(report.problems)
+        files = len(report.paths)
+        raise Exit(
+            f"{count} problème{'s' * (count > 1)} dans {files} "
+            f"fichier{'s' * (files > 1)} (sur {report.files} vérifiés en "
+            f"{seconds} s)."
+        )
+    print(f"{report.files} fichiers vérifiés en {seconds} s : aucun problème.")
+
+
 @task
 def publish(c: Context) -> None:
     """Strict production build: any content error fails it, and nothing is kept.
 
+    ``invoke check`` runs first: every content problem at once, in a blink.
     ``publishconf.py`` empties ``output/`` first and loads no cache, so what is
     built is exactly what the sources say now.
     """
+    failed = (
+        "La construction de production a échoué (voir ci-dessus) : rien n'est publié."
+    )
+    try:
+        check(c)
+    except Exit as exit_:
+        raise Exit(f"{exit_.message}\n{failed}") from None
     try:
         pelican_run(
             "-s",
@@ -109,10 +153,7 @@ def publish(c: Context) -> None:
             "plain",
         )
     except SystemExit as exit_:
-        raise Exit(
-            "La construction de production a échoué (voir ci-dessus) : "
-            "rien n'est publié."
-        ) from exit_
+        raise Exit(failed) from exit_
 
 
 def refuse_unless_clean(c: Context) -> None:
@@ -190,6 +231,65 @@ def gh_pages(c: Context) -> None:
     print(
         f"Site publié sur la branche {CONFIG['github_pages_branch']} de "
         f"{CONFIG['github_pages_remote']}, pour l'adresse {siteurl}/"
+    )
+
+
+@task(
+    help={
+        "title": "titre de l'événement (il donne le nom du fichier)",
+        "start": "début : AAAA-MM-JJ HH:MM, AAAA-MM-JJ ou AAAA-MM",
+        "end": "fin, mêmes formats (facultatif)",
+        "location": "nom du lieu (facultatif)",
+        "address": "adresse postale (facultatif)",
+        "content": "dossier du contenu (par défaut content/)",
+    }
+)
+def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
+    c: Context,
+    title: str,
+    start: str,
+    end: str = "",
+    location: str = "",
+    address: str = "",
+    content: str = "",
+) -> None:
+    """Create a draft event file, named after its title; never overwrites."""
+    settings, scaffold = site_plugin("scaffold", content)
+    try:
+        path = scaffold.new_event(
+            settings, title, start, end=end, location=location, address=address
+        )
+    except scaffold.ScaffoldError as error:
+        raise Exit(str(error)) from None
+    print_created(path)
+
+
+@task(
+    help={
+        "title": "titre du jalon (il donne le nom du fichier)",
+        "date": "date : AAAA-MM-JJ, AAAA-MM ou AAAA",
+        "content": "dossier du contenu (par défaut content/)",
+    }
+)
+def new_milestone(c: Context, title: str, date: str, content: str = "") -> None:
+    """Create a draft milestone file, named after its title; never overwrites."""
+    settings, scaffold = site_plugin("scaffold", content)
+    try:
+        path = scaffold.new_milestone(settings, title, date)
+    except scaffold.ScaffoldError as error:
+        raise Exit(str(error)) from None
+    print_created(path)
+
+
+def print_created(path: os.PathLike[str]) -> None:
+    """Say where the new file is, and how to publish it."""
+    shown = os.path.relpath(path)
+    shown = os.path.abspath(path) if shown.startswith("..") else shown
+    print(
+        f"Créé : {shown}\n"
+        "C'est un brouillon : complétez-le, puis retirez la ligne "
+        "« Status: draft » pour le publier (invoke check dit s'il manque "
+        "quelque chose)."
     )
 
 

@@ -9,6 +9,7 @@ from pelican import signals
 
 from .generators import add_generators
 from .memory import forget_rendered_content
+from .preflight import check_before_reading, drop_faulty_pages
 from .reader import use_precise_dates
 from .settings import apply_defaults
 from .site_files import write_site_files
@@ -21,6 +22,8 @@ def register() -> None:
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
+    signals.generator_init.connect(check_before_reading)
+    signals.page_generator_finalized.connect(drop_faulty_pages)
     signals.all_generators_finalized.connect(add_timeline)
     signals.finalized.connect(forget_rendered_content)
     signals.all_generators_finalized.connect(date_sitemap_from_build)

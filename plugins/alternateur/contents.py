@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pelican.contents import Content
 
@@ -19,6 +19,25 @@ class _AuthoredContent(Content):
 
     allowed_statuses = ("published", "draft")
     default_status = "published"
+    #: The header fields authors may write, as documented in the README;
+    #: ``validation.py`` reports any other key, with the nearest one suggested.
+    fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(
+        self, content: str, metadata: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        """Read a field left empty (``Location:``) as a field not written.
+
+        Scaffolds (``invoke new-event``) write every field, most of them empty
+        and ready to fill in: an empty ``Summary:`` must not replace the
+        summary Pelican makes from the text with nothing.
+        """
+        written = {
+            key: value
+            for key, value in (metadata or {}).items()
+            if not (isinstance(value, str) and not value.strip())
+        }
+        super().__init__(content, written, **kwargs)
 
     def _require(self, field: str, expected: str) -> Any:
         value = getattr(self, field.lower(), None)
@@ -34,6 +53,7 @@ class Milestone(_AuthoredContent):
     """
 
     default_template = None  # Rendered inside the timeline page, not alone.
+    fields = ("Title", "Date", "Summary", "Status")
     #: The timeline page's URL, known once every page is read
     #: (``timeline.add_timeline``): ``MILESTONE_URL`` uses it as ``{timeline_url}``.
     timeline_url = ""
@@ -53,6 +73,20 @@ class Event(_AuthoredContent):
     """An event of the agenda, possibly recurring, possibly cancelled."""
 
     default_template = "event"
+    fields = (
+        "Title",
+        "Start",
+        "End",
+        "Location",
+        "Address",
+        "Recurrence",
+        "Cancelled",
+        "Registration",
+        "Price",
+        "Tags",
+        "Summary",
+        "Status",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -41,11 +41,22 @@ EXPECTED = {
     Precision.MINUTE: "AAAA-MM-JJ HH:MM",
 }
 
+# ASCII digits only: Python's ``\d`` would also read « ٢٠١٩ » as 2019.
 _PATTERNS = {
-    Precision.YEAR: re.compile(r"(\d{4})"),
-    Precision.MONTH: re.compile(r"(\d{4})-(\d{2})"),
-    Precision.DAY: re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
-    Precision.MINUTE: re.compile(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})"),
+    Precision.YEAR: re.compile(r"([0-9]{4})"),
+    Precision.MONTH: re.compile(r"([0-9]{4})-([0-9]{2})"),
+    Precision.DAY: re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})"),
+    # ``.iso`` adds seconds and the UTC offset: it reads back as the same value.
+    Precision.MINUTE: re.compile(
+        r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::00)?"
+        r"(?P<offset>[+-][0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?"
+    ),
+}
+_PARTS = {
+    Precision.YEAR: 1,
+    Precision.MONTH: 2,
+    Precision.DAY: 3,
+    Precision.MINUTE: 5,
 }
 
 _PERIOD = {
@@ -122,7 +133,9 @@ def parse_precise(
     """Parse ``value`` at the precision it is written, in ``timezone``.
 
     Raises a ``ContentError`` naming ``field`` for anything else, including
-    dates that do not exist (``2019-02-30``).
+    dates that do not exist (``2019-02-30``) and times the clocks skip when
+    summer time starts (``2019-03-31 02:30`` in Paris). What ``.iso`` writes
+    reads back as the same value at the same precision.
     """
     allowed = tuple(precisions)
     text = " ".join(str(value).split())
@@ -130,17 +143,61 @@ def parse_precise(
         match = _PATTERNS[precision].fullmatch(text)
         if not match:
             continue
-        parts = [int(part) for part in match.groups()]
+        parts = [int(part) for part in match.groups()[: _PARTS[precision]]]
         parts += [1] * (3 - len(parts))
         try:
-            return _CLASSES[precision](*parts, tzinfo=timezone)
+            written = _CLASSES[precision](*parts, tzinfo=timezone)
         except ValueError:
             break
+        if precision is Precision.MINUTE:
+            return _instant(written, match.group("offset"), field, text)
+        return written
     raise ContentError(
         field,
         f"n'est pas une date valide (attendu {expected_formats(allowed)})",
         text,
     )
+
+
+def _format_offset(offset: timedelta) -> str:
+    """``+01:00``, as ``isoformat`` writes a UTC offset."""
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes, seconds = divmod(int(abs(offset).total_seconds()), 60)
+    text = f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return f"{text}:{seconds:02d}" if seconds else text
+
+
+def _instant(
+    written: PreciseDatetime, offset: str | None, field: str, text: str
+) -> PreciseDatetime:
+    """Pick the instant a wall-clock time means where clocks change.
+
+    When summer time starts, an hour of wall-clock times never happens: that
+    is an error. When it ends, an hour happens twice: without an offset, the
+    first one (summer time) is meant, as calendar applications do; ``.iso``
+    writes the offset, so either reads back as itself.
+    """
+    first, second = written.replace(fold=0), written.replace(fold=1)
+    zone = getattr(written.tzinfo, "key", str(written.tzinfo))
+    before, after = first.utcoffset(), second.utcoffset()
+    if before is not None and after is not None and before < after:
+        problem = (
+            f"n'existe pas à l'heure de {zone} : les horloges avancent ce "
+            "jour-là (attendu une heure avant ou après le changement d'heure)"
+        )
+        raise ContentError(field, problem, text)
+    if offset is None:
+        return first
+    for candidate in (first, second):
+        if candidate.utcoffset() is not None and (
+            _format_offset(candidate.utcoffset()) == offset
+        ):
+            return candidate
+    expected = " ou ".join(
+        sorted({_format_offset(c.utcoffset()) for c in (first, second)})
+    )
+    problem = f"n'a pas le décalage de {zone} à cette date (attendu {expected})"
+    raise ContentError(field, problem, text)
 
 
 def format_day(day: date) -> str:

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 
 from pelican import Pelican
 from pelican.generators import CachingGenerator
+from pelican.utils import posixize_path
 from pelican.writers import Writer
 
 from .agenda import build_agenda
@@ -23,6 +24,8 @@ from .event_page import event_page
 from .feeds import CONTEXT_KEY as FEED_CONTEXT_KEY
 from .feeds import plan_feed, write_feed
 from .ical import write_calendars
+from .preflight import faulty_paths, report
+from .validation import Problem
 
 logger = logging.getLogger(__name__)
 
@@ -38,17 +41,22 @@ class _FolderGenerator(CachingGenerator):
 
         A faulty file is reported with its path, relative to the content
         folder, and never stops the others: the local preview keeps working
-        and the strict build (``--fatal errors``) fails.
+        and the strict build (``--fatal errors``) fails. Files the build's
+        check rejected (``preflight.py``) were reported already, and are skipped.
         """
         build_now(self.context)
         published = []
         prefix = self.setting_prefix
+        faulty = faulty_paths(self.context)
         for path in sorted(
             self.get_files(
                 self.settings[f"{prefix}_PATHS"],
                 exclude=self.settings[f"{prefix}_EXCLUDES"],
             )
         ):
+            if posixize_path(path) in faulty:
+                self._add_failed_source_path(path)
+                continue
             item = self.get_cached_data(path, None)
             if item is None:
                 item = self._read(path)
@@ -74,10 +82,10 @@ class _FolderGenerator(CachingGenerator):
                 context=self.context,
             )
         except ContentError as error:
-            problem = error
-        # Logged outside the ``except`` so no traceback of ours is chained to
-        # the one Pelican's strict mode prints when it stops on this error.
-        logger.error("%s: %s", path, problem)
+            problem = Problem(posixize_path(path), str(error))
+        # Reported outside the ``except``: a strict build ends there, and no
+        # exception of ours must be chained to its exit.
+        report([problem])
         return None
 
 
