@@ -28,12 +28,14 @@ def run_pelican(
     env: Mapping[str, str] | None = None,
     cwd: Path = ROOT,
     extra: Sequence[str] = (),
+    strict: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """Run the strict build as CI and publishing do, with one log line per message.
 
     ``env`` adds to the environment (``SITEURL`` for a production build); the
     site's address is never inherited from the shell that runs the tests.
     ``extra`` adds to Pelican's command line (``-e CACHE_CONTENT=true``…).
+    ``strict=False`` builds as the local preview does, without ``--fatal``.
     """
     inherited = {
         name: value
@@ -51,14 +53,24 @@ def run_pelican(
             str(cwd / settings),
             "-o",
             str(output),
-            "--fatal",
-            "errors",
+            *(["--fatal", "errors"] if strict else []),
             "--log-handler",
             "plain",
             *extra,
         ],
         cwd=cwd,
         env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def run_invoke(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run an ``invoke`` task of the project, as an author types it."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
@@ -92,10 +104,16 @@ class Site:
         return " ".join(self.page(url).css_first("main").text().split())
 
 
-def write_content(root: Path, files: dict[str, str]) -> Path:
-    """Write a content folder: ``{"events/x.md": "Title: …"}``."""
+def write_content(root: Path, files: Mapping[str, str | bytes]) -> Path:
+    """Write a content folder: ``{"events/x.md": "Title: …"}``.
+
+    Bytes are written as they are (a file in another encoding than UTF-8).
+    """
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return root

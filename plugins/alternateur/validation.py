@@ -19,7 +19,7 @@ What it adds to the content classes' own checks:
   ordinary page's text (a page with its own ``Template`` may leave the page to
   it; a milestone may be just its title and date; a draft may be unfinished);
 - two files that would have the same address: events or milestones with the
-  same slug, pages (or a page and an event) writing the same output file.
+  same slug, pages writing the same output file.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -136,9 +137,13 @@ class Kind:
     # What the text must be when it may not be empty, None when it may.
     text_expected: str | None
 
+    @cached_property
+    def _lower_fields(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self.fields)
+
     def knows(self, key: str) -> bool:
         """Whether ``key`` (any case, as Pelican reads it) is a field of this kind."""
-        return key.lower() in {name.lower() for name in self.fields}
+        return key.lower() in self._lower_fields
 
     def meant(self, word: str) -> str | None:
         """Return the field ``word`` names, as written or by a synonym (« Lieu »)."""
@@ -194,7 +199,9 @@ def suggest(word: str, known: tuple[str, ...]) -> str | None:
 
 def _did_you_mean(word: str, known: tuple[str, ...]) -> str:
     nearest = suggest(word, known)
-    return f" : vouliez-vous dire {nearest} ?" if nearest else ""
+    if nearest is None or nearest.lower() == word.lower():
+        return ""
+    return f" : vouliez-vous dire {nearest} ?"
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
@@ -449,7 +456,11 @@ class _SiteCheck:
             self.problem(path, ContentError("Le texte", problem))
 
     def check_address(self, kind: Kind, path: str, item: Content) -> None:
-        """Two files, one address: the second one is reported."""
+        """Two files, one address: the second one is reported.
+
+        Events and milestones by their slug (an event's page, feed entry and
+        calendar UID; a milestone's anchor), pages by the file they write.
+        """
         slug = getattr(item, "slug", "")
         if kind is not PAGES:
             key = (kind.setting_prefix, slug)
@@ -461,8 +472,8 @@ class _SiteCheck:
                 )
                 stem = os.path.splitext(os.path.basename(path))[0]
                 self.problem(path, ContentError("Le nom de fichier", problem, stem))
-                return
-            self.slugs[key] = path
+            self.slugs.setdefault(key, path)
+            return
         save_as = item.save_as if item.status != "draft" else ""
         if not save_as:
             return

@@ -1,0 +1,220 @@
+"""One small site per kind of content mistake, and the line that must name it.
+
+The strict build (``test_validation_build.py``) and ``invoke check``
+(``test_validation_check.py``) must both find each mistake and say it the
+same way: one line naming the file (relative to the content folder), the
+field, the value and what was expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+# A correct site around each mistake: the mistake alone must fail the build.
+GOOD_SITE = {
+    "pages/agenda.md": "Title: Agenda\nTemplate: agenda\n\nLes rendez-vous.\n",
+    "pages/le-projet.md": "Title: Le projet\n\nUn tiers-lieu.\n",
+    "pages/etat.md": "Title: État\nTemplate: timeline\n",
+    "events/bon.md": "Title: Bon\nStart: 2019-07-26 14:00\n\nUn bon moment.\n",
+    "milestones/bon.md": "Title: Un bon jalon\nDate: 2019-07\n\nTexte.\n",
+}
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """Files with one mistake, and the line that must report it."""
+
+    files: dict[str, str | bytes]
+    line: str
+
+
+def _event(header: str, text: str = "Texte.") -> str:
+    return f"{header}\n\n{text}\n"
+
+
+MISTAKES = {
+    "title-missing": Mistake(
+        {"events/sans-titre.md": _event("Start: 2019-12-06 19:00")},
+        "events/sans-titre.md: Title est obligatoire (attendu un titre)",
+    ),
+    "title-empty-on-a-page": Mistake(
+        {"pages/vide.md": "Title:\n\nDu texte.\n"},
+        "pages/vide.md: Title est obligatoire (attendu un titre)",
+    ),
+    "title-on-two-lines": Mistake(
+        {
+            "events/long.md": _event(
+                "Title: Une soirée\n    qui continue\nStart: 2019-12"
+            )
+        },
+        "events/long.md: Title « Une soirée qui continue » continue sur la ligne 2 "
+        "(attendu tout sur la ligne 1, après Title:)",
+    ),
+    "start-missing": Mistake(
+        {"events/sans-date.md": _event("Title: Sans date")},
+        "events/sans-date.md: Start est obligatoire (attendu AAAA-MM-JJ HH:MM)",
+    ),
+    "start-impossible-month": Mistake(
+        {"events/soupe.md": _event("Title: Soupe\nStart: 2019-13-01 19:00")},
+        "events/soupe.md: Start « 2019-13-01 19:00 » n'est pas une date valide "
+        "(attendu AAAA-MM-JJ HH:MM, AAAA-MM-JJ, AAAA-MM)",
+    ),
+    "start-day-that-does-not-exist": Mistake(
+        {"events/fevrier.md": _event("Title: Février\nStart: 2019-02-30")},
+        "events/fevrier.md: Start « 2019-02-30 » n'est pas une date valide",
+    ),
+    "start-in-the-hour-summer-time-skips": Mistake(
+        {"events/nuit.md": _event("Title: Nuit\nStart: 2019-03-31 02:30")},
+        "events/nuit.md: Start « 2019-03-31 02:30 » n'existe pas à l'heure de "
+        "Europe/Paris : les horloges avancent ce jour-là (attendu une heure avant "
+        "ou après le changement d'heure)",
+    ),
+    "start-in-words": Mistake(
+        {"events/mots.md": _event("Title: Mots\nStart: 20 mars 2020")},
+        "events/mots.md: Start « 20 mars 2020 » n'est pas une date valide",
+    ),
+    "end-before-start": Mistake(
+        {
+            "events/a-l-envers.md": _event(
+                "Title: À l'envers\nStart: 2019-12-06 19:00\nEnd: 2019-12-06 18:00"
+            )
+        },
+        "events/a-l-envers.md: End « 2019-12-06T18:00:00+01:00 » est avant le "
+        "début « 2019-12-06T19:00:00+01:00 » (attendu après Start)",
+    ),
+    "date-missing": Mistake(
+        {"milestones/sans-date.md": "Title: Sans date\n\nTexte.\n"},
+        "milestones/sans-date.md: Date est obligatoire",
+    ),
+    "date-impossible": Mistake(
+        {"milestones/faute.md": "Title: Faute\nDate: 2019-13\n\nTexte.\n"},
+        "milestones/faute.md: Date « 2019-13 » n'est pas une date valide",
+    ),
+    "unknown-key-with-a-near-one": Mistake(
+        {"events/strat.md": _event("Title: Strat\nStrat: 2019-12-06 19:00")},
+        "events/strat.md: Strat « 2019-12-06 19:00 » n'est pas un champ des "
+        "événements : vouliez-vous dire Start ? (attendu un de ces champs : Title, "
+        "Start, End, Location, Address, Recurrence, Cancelled, Registration, "
+        "Price, Tags, Summary, Status)",
+    ),
+    "unknown-key-in-french": Mistake(
+        {"events/lieu.md": _event("Title: Lieu\nStart: 2019-12\nLieu: La salle")},
+        "events/lieu.md: Lieu « La salle » n'est pas un champ des événements : "
+        "vouliez-vous dire Location ?",
+    ),
+    "unknown-key-with-no-near-one": Mistake(
+        {"milestones/couleur.md": "Title: C\nDate: 2019\nCouleur: vert\n\nTexte.\n"},
+        "milestones/couleur.md: Couleur « vert » n'est pas un champ des jalons "
+        "(attendu un de ces champs : Title, Date, Summary, Status)",
+    ),
+    "unknown-key-on-a-page": Mistake(
+        {"pages/gabarit.md": "Title: G\nTemplat: agenda\n\nTexte.\n"},
+        "pages/gabarit.md: Templat « agenda » n'est pas un champ des pages : "
+        "vouliez-vous dire Template ?",
+    ),
+    "key-with-an-accent-ends-the-header": Mistake(
+        {"events/debut.md": _event("Title: Début\nDébut: 2019-12-06 19:00")},
+        "events/debut.md: La ligne 2 « Début: 2019-12-06 19:00 » n'est pas lue "
+        "comme un champ : vouliez-vous dire Start ? (attendu Clé: valeur, la clé "
+        "sans accent ni espace, collée aux deux-points ; puis une ligne vide "
+        "avant le texte)",
+    ),
+    "key-with-a-space-before-the-colon": Mistake(
+        {"events/espace.md": _event("Title: Espace\nStart: 2019-12\nLieu : La salle")},
+        "events/espace.md: La ligne 3 « Lieu : La salle » n'est pas lue comme un "
+        "champ : vouliez-vous dire Location ?",
+    ),
+    "key-without-its-colon": Mistake(
+        {"events/sans-deux-points.md": _event("Title: S\nStart 2019-12-06 19:00")},
+        "events/sans-deux-points.md: La ligne 2 « Start 2019-12-06 19:00 » n'est pas "
+        "lue comme un champ (attendu Clé: valeur",
+    ),
+    "key-written-twice": Mistake(
+        {
+            "events/deux-fois.md": _event(
+                "Title: Deux fois\nStart: 2019-12-06 19:00\nStart: 2019-12-13 19:00"
+            )
+        },
+        "events/deux-fois.md: Start « 2019-12-13 19:00 » est écrit deux fois, "
+        "lignes 2 et 3 (attendu une seule ligne Start:)",
+    ),
+    "status-unknown": Mistake(
+        {"events/statut.md": _event("Title: S\nStart: 2019-12\nStatus: brouillon")},
+        "events/statut.md: Status « brouillon » n'est pas un statut connu : "
+        "vouliez-vous dire draft ? (attendu draft, ou pas de Status pour publier)",
+    ),
+    "template-unknown": Mistake(
+        {"pages/agendaa.md": "Title: A\nTemplate: agendaa\n\nTexte.\n"},
+        "pages/agendaa.md: Template « agendaa » n'est pas un gabarit du thème : "
+        "vouliez-vous dire agenda ?",
+    ),
+    "modified-unreadable": Mistake(
+        {"pages/modifie.md": "Title: M\nModified: hier\n\nTexte.\n"},
+        "pages/modifie.md: Modified « hier » n'est pas lisible (attendu AAAA-MM-JJ)",
+    ),
+    "same-slug-for-two-events": Mistake(
+        {
+            "events/fete.md": _event("Title: Fête\nStart: 2019-12"),
+            "events/fête.md": _event("Title: Fête encore\nStart: 2019-12"),
+        },
+        "events/fête.md: Le nom de fichier « fête » donne l'adresse agenda/fete/, "
+        "déjà celle de events/fete.md (attendu un nom de fichier propre à chacun "
+        "des événements)",
+    ),
+    "same-slug-for-two-milestones": Mistake(
+        {
+            "milestones/2019/ouverture.md": "Title: O\nDate: 2019\n\nTexte.\n",
+            "milestones/ouverture.md": "Title: O\nDate: 2020\n\nTexte.\n",
+        },
+        "milestones/ouverture.md: Le nom de fichier « ouverture » donne l'adresse "
+        "#ouverture, déjà celle de milestones/2019/ouverture.md (attendu un nom de "
+        "fichier propre à chacun des jalons)",
+    ),
+    "same-url-for-two-pages": Mistake(
+        {
+            "pages/accueil.md": "Title: Accueil\nSave_as: index.html\n\nIci.\n",
+            "pages/bienvenue.md": "Title: Bienvenue\nSave_as: index.html\n\nLà.\n",
+        },
+        "pages/bienvenue.md: Save_as « index.html » donne la page index.html, "
+        "déjà écrite pour pages/accueil.md (attendu une adresse propre à chaque "
+        "page)",
+    ),
+    "not-utf8": Mistake(
+        {"events/latin1.md": "Title: Été\nStart: 2019-07\n\nTexte.\n".encode("cp1252")},
+        "events/latin1.md: Le fichier n'est pas en UTF-8 : octet 0xC9 illisible à "
+        "la ligne 1, il semble enregistré en Windows-1252 (Latin-1) (attendu un "
+        "fichier texte enregistré en UTF-8)",
+    ),
+    "not-utf8-page": Mistake(
+        {"pages/latin1.md": "Title: Page\n\nÉté.\n".encode("latin-1")},
+        "pages/latin1.md: Le fichier n'est pas en UTF-8 : octet 0xC9 illisible à "
+        "la ligne 3",
+    ),
+    "event-without-description": Mistake(
+        {"events/muet.md": "Title: Muet\nStart: 2019-12\n\n<!-- À écrire -->\n"},
+        "events/muet.md: Le texte est vide (attendu une description de "
+        "l'événement, après une ligne vide sous les champs)",
+    ),
+    "page-without-text": Mistake(
+        {"pages/muette.md": "Title: Muette\n"},
+        "pages/muette.md: Le texte est vide (attendu le texte de la page, en "
+        "Markdown, après une ligne vide sous les champs)",
+    ),
+}
+
+
+def mistakes() -> list[object]:
+    """The cases, as pytest parameters named after the mistake."""
+    return [pytest.param(mistake, id=name) for name, mistake in MISTAKES.items()]
+
+
+def lines(log: str) -> list[str]:
+    """The log's lines, whitespace collapsed."""
+    return [" ".join(line.split()) for line in log.splitlines()]
+
+
+def reported(log: str, line: str) -> bool:
+    """Whether one line of ``log`` starts with ``line``."""
+    return any(logged.startswith(line) for logged in lines(log))
