@@ -84,6 +84,25 @@ MISTAKES = {
         "events/a-l-envers.md: End « 2019-12-06T18:00:00+01:00 » est avant le "
         "début « 2019-12-06T19:00:00+01:00 » (attendu après Start)",
     ),
+    # The agenda's own checks (contents.Event) go through the same path.
+    "recurrence-invalid": Mistake(
+        {
+            "events/regle.md": _event(
+                "Title: R\nStart: 2019-07-26 14:00\nRecurrence: FREQ=MONTHLI;BYDAY=-1FR"
+            )
+        },
+        "events/regle.md: Recurrence « FREQ=MONTHLI;BYDAY=-1FR » n'est pas une "
+        "règle valide",
+    ),
+    "cancelled-date-not-an-occurrence": Mistake(
+        {
+            "events/annule.md": _event(
+                "Title: C\nStart: 2019-07-26 14:00\n"
+                "Recurrence: FREQ=MONTHLY;BYDAY=-1FR\nCancelled: 2019-12-20"
+            )
+        },
+        "events/annule.md: Cancelled « 2019-12-20 » n'est pas une date de la série",
+    ),
     "date-missing": Mistake(
         {"milestones/sans-date.md": "Title: Sans date\n\nTexte.\n"},
         "milestones/sans-date.md: Date est obligatoire",

@@ -19,10 +19,7 @@ from hypothesis import strategies as st
 PARIS = ZoneInfo("Europe/Paris")
 # Reproducible runs (the same examples on every machine), no time limit per
 # example on a busy machine, no example database left in the project.
-settings.register_profile(
-    "dates", derandomize=True, deadline=None, database=None, max_examples=300
-)
-settings.load_profile("dates")
+MANY = settings(derandomize=True, deadline=None, database=None, max_examples=300)
 
 # ``strftime("%Y")`` does not pad years before 1000 on every system.
 WRITTEN = {
@@ -75,6 +72,7 @@ def assert_reads_back(value: PreciseDatetime, precisions: set[Precision]) -> Non
     assert same(again, value), (value.iso, again.iso)
 
 
+@MANY
 @given(written_dates())
 @example(("2019-10-27 02:30", Precision.MINUTE))  # Twice that night: the first.
 @example(("2019-03-31 02:30", Precision.MINUTE))  # Never that night.
@@ -98,6 +96,7 @@ def test_a_written_date_keeps_its_precision_and_reads_back_from_its_iso(
     assert_reads_back(value, set(Precision))
 
 
+@MANY
 @given(st.one_of(st.text(), NEAR_MISSES), PRECISION_SETS)
 @example("2019-02-30", {Precision.DAY})
 @example("2019-10-05 24:00", set(Precision))
@@ -116,6 +115,7 @@ def test_anything_else_is_a_content_error_naming_field_and_value(
     assert_reads_back(value, precisions)
 
 
+@MANY
 @given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1)))
 def test_every_instant_written_with_its_offset_reads_back_as_itself(
     moment: datetime,

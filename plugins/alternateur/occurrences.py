@@ -56,9 +56,19 @@ def end_instant(start: PreciseDatetime, last: PreciseDatetime | None) -> datetim
 
 
 def _placed(cls: type[PreciseDatetime], naive: datetime, zone: Any) -> PreciseDatetime:
-    """Give a naive wall-clock time its zone, keeping the author's precision."""
+    """Give a naive wall-clock time its zone, keeping the author's precision.
+
+    ``fold`` says which of the two 02:30 of the night summer time ends
+    (``Start: 2019-10-27T02:30:00+01:00`` is the second one).
+    """
     return cls(
-        naive.year, naive.month, naive.day, naive.hour, naive.minute, tzinfo=zone
+        naive.year,
+        naive.month,
+        naive.day,
+        naive.hour,
+        naive.minute,
+        tzinfo=zone,
+        fold=naive.fold,
     )
 
 
