@@ -111,8 +111,8 @@ def site_plugin(module: str, content: str = "") -> tuple[dict[str, Any], ModuleT
 @task(help={"content": "dossier du contenu à vérifier (par défaut content/)"})
 def check(c: Context, content: str = "") -> None:
     """Check every content file at once, without building; fail on any problem."""
-    started = time.perf_counter()
     settings, validation = site_plugin("validation", content)
+    started = time.perf_counter()
     report = validation.check_site(settings)
     seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
     for problem in report.problems:
