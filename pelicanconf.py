@@ -48,6 +48,14 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Typogrify's filters that suit French: « & » and capitals wrapped for the
+# stylesheet, no widowed last word. SmartyPants makes English quotes (“ ”) and
+# initial_quotes only knows those: both off. The plugin adds French spacing,
+# guillemets and apostrophes (plugins/alternateur/typography.py).
+TYPOGRIFY = True
+TYPOGRIFY_OMIT_FILTERS = ["smartypants", "initial_quotes"]
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
+
 RELATIVE_URLS = True
 
 # Pelican's content cache stays off here: only ``invoke serve`` turns it on

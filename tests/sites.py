@@ -100,8 +100,19 @@ class Site:
         return HTMLParser(self.file(path or "index.html"))
 
     def text(self, url: str) -> str:
-        """Visible text of a page's ``<main>``, whitespace collapsed."""
-        return " ".join(self.page(url).css_first("main").text().split())
+        """Visible text of a page's ``<main>``, as ``plain`` reads it."""
+        return plain(self.page(url).css_first("main").text())
+
+
+def plain(text: str) -> str:
+    """Text as a person compares it, whatever its typography.
+
+    The site's typography puts no-break spaces (U+00A0, U+202F) and
+    typographic apostrophes (’) in every text (``typography.py``): a test of
+    a fact (« l'Atelier » is on the page) reads through them, a test of the
+    typography reads the HTML itself.
+    """
+    return " ".join(text.replace("’", "'").split())
 
 
 def write_content(root: Path, files: Mapping[str, str | bytes]) -> Path:

@@ -9,7 +9,7 @@ from pelican import Pelican
 from pelican.plugins._utils import get_plugin_name
 from pelican.settings import read_settings
 
-from .sites import ROOT, Site
+from .sites import ROOT, Site, plain
 
 SMALL_SITE = {
     "pages/chronologie.md": """
@@ -56,7 +56,9 @@ def test_another_content_folder_builds_with_the_same_code(
     assert site.page("chronologie/").css_first("li#premier-pas time").text() == (
         "février 2020"
     )
-    assert site.page("agenda/atelier-velo/").css_first("h1").text() == "Atelier vélo"
+    assert plain(site.page("agenda/atelier-velo/").css_first("h1").text()) == (
+        "Atelier vélo"
+    )
     assert "Atelier vélo" in site.text("rendez-vous/")
     # Nothing of the real content leaks into another site.
     assert not (site.output / "agenda" / "soiree-reconomie").exists()

@@ -52,6 +52,8 @@ DEFAULTS: dict[str, Any] = {
     # before the site moves to another domain, set it to the old host so that
     # subscribers' calendars do not get every event twice.
     "ICAL_UID_DOMAIN": None,
+    # French spacing and quotes on every written page (typography.py).
+    "FRENCH_TYPOGRAPHY": True,
 }
 
 

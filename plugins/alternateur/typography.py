@@ -1,0 +1,351 @@
+"""French spacing and quotes on the text of the written pages.
+
+Typogrify (Pelican's ``TYPOGRIFY``) speaks English: its SmartyPants makes “ ”
+quotes, and it knows nothing of the French spaces before ``; ! ? :`` and
+inside « ». Pelican runs it on bodies, titles and summaries as it reads them;
+the filters of it that suit French stay on (see ``pelicanconf.py``), and this
+module adds what French needs:
+
+- U+202F (narrow no-break space) before ``; ! ?``, inside « », and between a
+  number and ``%``;
+- U+00A0 (no-break space) before ``:``, and inside a time or a price
+  (« 18 h 30 », « 5 € »), which must not break across two lines;
+- typewriter quotes made French: ``"mot"`` → « mot », ``l'idée`` → l’idée.
+
+It works on HTML text nodes only, read with ``html.parser``: never in an
+attribute, never inside ``code``, ``pre``, ``kbd``, ``samp``, ``script``,
+``style``, ``textarea``, ``svg``, ``math`` or an element in another language
+(``lang="en"``), never inside a URL written in the text (``https://…``) or a
+time (``18:30``).
+
+Where it runs: on every HTML file Pelican writes (the ``content_written``
+signal), once, on the final page. That single hook covers the text of every
+source — Markdown bodies, titles, the templates' own words (« nous en sommes
+là », « Lieu : »), dates said by the plugin — whichever template or plugin
+wrote it, including the ones added later: nobody has to remember a filter,
+and the parser sees exactly which text is a text node. The price is one more
+parse of each page (measured in the README, « Le thème »). Text that leaves
+HTML (``<title>`` aside: it is a text node) — attributes, JSON-LD, feeds,
+iCalendar — goes through ``plain_text`` (``template_filters.py``), which
+applies the same rules to the plain text.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+NNBSP = "\u202f"  # Narrow no-break space: before ; ! ?, inside « ».
+NBSP = "\u00a0"  # No-break space: before :.
+
+# Elements whose text is never typeset: code, raw text, another notation.
+SKIPPED = frozenset(
+    {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
+)
+# Elements that continue a line of text: the characters on both sides of them
+# are neighbours (« <em>mot</em> »). Any other tag ends the line.
+INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em"}
+    | {"i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong"}
+    | {"sub", "sup", "time", "u", "var", "wbr"}
+)
+# Elements without an end tag.
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
+    | {"source", "track", "wbr"}
+)
+# Text that must keep its characters: URLs and e-mail-like addresses.
+_URL = re.compile(r"(?:\b(?:https?|ftp|webcal|mailto|tel):|\bwww\.)[^\s<>«»\"]+")
+
+_SPACE = r"[ \t\r\n\f\u00a0\u202f]"
+# A character after which French puts a space before ; ! ? : (a word, a
+# number, a closing quote or bracket). Not another ! or ?: « ?! » stays whole.
+_WORDISH = r"[^\W_]|[»)\]\"'’%…]"
+
+
+def _rules() -> list[tuple[re.Pattern[str], str]]:
+    """List the substitutions, in order: quotes, then the spaces around them."""
+    return [
+        # Typewriter double quotes: opening after a space or a bracket (or at
+        # the start of a line), closing anywhere else.
+        (re.compile(r'(?:^|(?<=[\s(\[{—–-]))"'), "«"),
+        (re.compile(r'"'), "»"),
+        # Typewriter apostrophe between two letters: l'idée → l’idée.
+        (re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])"), "’"),
+        # Inside « »: whatever space there is becomes U+202F; none gets one.
+        (re.compile(rf"(?<=«){_SPACE}+"), NNBSP),
+        (re.compile(rf"{_SPACE}+(?=»)"), NNBSP),
+        (re.compile(rf"«(?=[^\s{NNBSP}])"), "«" + NNBSP),
+        (re.compile(rf"(?<=[^\s{NNBSP}])»"), NNBSP + "»"),
+        # Before ; ! ?: U+202F, replacing a space or added after a word when
+        # the sign ends a clause (followed by a space, a closing sign or the
+        # end), so that « a;b » or « ?q=1 » in running text are left alone.
+        (re.compile(rf"{_SPACE}+(?=[;!?])"), NNBSP),
+        (
+            re.compile(rf"(?:(?<={_WORDISH}))([;!?])(?=[\s»)\]!?]|\Z)"),
+            NNBSP + r"\1",
+        ),
+        # Before a colon: U+00A0, on the same conditions; « 18:30 » and
+        # « https:// » are followed by neither a space nor the end.
+        (re.compile(rf"{_SPACE}+(?=:(?:\s|\Z))"), NBSP),
+        (re.compile(rf"(?:(?<={_WORDISH})):(?=\s|\Z)"), NBSP + ":"),
+        # A percentage: 40 % with U+202F.
+        (re.compile(rf"(?<=\d){_SPACE}*%"), NNBSP + "%"),
+        # A time or a price stays on one line: « 18 h 30 », « 5 € ».
+        (re.compile(r"(?<=\d) (?=h\b|€)"), NBSP),
+        (re.compile(r"(?<=\d\u00a0h) (?=\d)"), NBSP),
+    ]
+
+
+RULES = _rules()
+# Characters without which no rule applies: most text nodes are skipped fast.
+_TRIGGERS = frozenset(";!?:«»\"'%€0123456789")
+
+
+def _typeset_span(text: str, before: str, after: str) -> str:
+    """Apply every rule to ``text``, seeing one neighbour on each side.
+
+    A rule may look at the neighbours but only changes ``text``: a match that
+    reaches into a neighbour is left as it is (the neighbour's own pass, or
+    nobody, handles it).
+    """
+    if not _TRIGGERS.intersection(before + text + after):
+        return text
+    start = len(before)
+    for pattern, replacement in RULES:
+        extended = before + text + after
+        end = start + len(text)
+
+        def keep_inside(
+            match: re.Match[str], end: int = end, replacement: str = replacement
+        ) -> str:
+            if match.start() < start or match.end() > end:
+                return match.group(0)
+            return match.expand(replacement)
+
+        extended = pattern.sub(keep_inside, extended)
+        text = extended[start : len(extended) - len(after)]
+    return text
+
+
+def typeset_text(text: str, before: str = "", after: str = "") -> str:
+    """French spacing for one run of text, URLs kept as they are.
+
+    ``before`` and ``after`` are the characters around the run (empty at the
+    start or the end of a line of text), so that a rule sees across an
+    inline element: « <em>mot</em> ».
+    """
+    parts = []
+    position = 0
+    for url in _URL.finditer(text):
+        chunk = text[position : url.start()]
+        left = text[position - 1] if position else before
+        parts.append(_typeset_span(chunk, left, text[url.start()]))
+        parts.append(url.group(0))
+        position = url.end()
+    left = text[position - 1] if position else before
+    parts.append(_typeset_span(text[position:], left, after))
+    return "".join(parts)
+
+
+def french_text(text: str) -> str:
+    """French spacing for plain text (a title for an attribute, a calendar)."""
+    return typeset_text(text)
+
+
+class _Text:
+    """A text node: its source, its characters, and whether we may change it."""
+
+    __slots__ = ("editable", "raw", "text")
+
+    def __init__(self, editable: bool) -> None:
+        self.editable = editable
+        self.raw: list[str] = []
+        self.text: list[str] = []
+
+
+class _Boundary:
+    """A tag that ends the current line of text."""
+
+    __slots__ = ()
+
+
+_BOUNDARY = _Boundary()
+
+
+class _Typesetter(HTMLParser):
+    """Split a page into markup (kept byte for byte) and text nodes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.items: list[str | _Text | _Boundary] = []
+        # Skipped regions: (tag, depth) of the element that opened each.
+        self._skipping: list[tuple[str, int]] = []
+        self._depth: dict[str, int] = {}
+
+    @property
+    def _editable(self) -> bool:
+        return not self._skipping
+
+    def _markup(self, raw: str, tag: str | None) -> None:
+        if tag is not None and tag not in INLINE:
+            self.items.append(_BOUNDARY)
+        self.items.append(raw)
+
+    def _text(self) -> _Text:
+        last = self.items[-1] if self.items else None
+        if isinstance(last, _Text) and last.editable == self._editable:
+            return last
+        node = _Text(self._editable)
+        self.items.append(node)
+        return node
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._markup(self.get_starttag_text() or f"<{tag}>", tag)
+        if tag in VOID:
+            return  # Void elements have no end tag.
+        depth = self._depth.get(tag, 0) + 1
+        self._depth[tag] = depth
+        lang = dict(attrs).get("lang")
+        foreign = lang is not None and not lang.lower().startswith("fr")
+        if tag in SKIPPED or foreign:
+            self._skipping.append((tag, depth))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        del attrs
+        self._markup(self.get_starttag_text() or f"<{tag}/>", tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        depth = self._depth.get(tag, 0)
+        if self._skipping and self._skipping[-1] == (tag, depth):
+            self._skipping.pop()
+        if depth:
+            self._depth[tag] = depth - 1
+        self._markup(f"</{tag}>", tag)
+
+    def handle_data(self, data: str) -> None:
+        node = self._text()
+        node.raw.append(data)
+        # Inside script and style, html.parser hands the raw text as it is.
+        node.text.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        node = self._text()
+        raw = f"&{name};"
+        node.raw.append(raw)
+        node.text.append(unescape(raw))
+
+    def handle_charref(self, name: str) -> None:
+        node = self._text()
+        raw = f"&#{name};"
+        node.raw.append(raw)
+        node.text.append(unescape(raw))
+
+    def handle_comment(self, data: str) -> None:
+        self._markup(f"<!--{data}-->", None)
+
+    def handle_decl(self, decl: str) -> None:
+        self._markup(f"<!{decl}>", None)
+
+    def handle_pi(self, data: str) -> None:
+        self._markup(f"<?{data}>", None)
+
+    def unknown_decl(self, data: str) -> None:
+        self._markup(f"<![{data}]>", None)
+
+
+def french_html(html: str) -> str:
+    """Typeset the text nodes of an HTML document or fragment."""
+    parser = _Typesetter()
+    parser.feed(html)
+    parser.close()
+    items = parser.items
+    texts = [item for item in items if isinstance(item, _Text)]
+    plain = {id(node): "".join(node.text) for node in texts}
+    out = []
+    before = ""  # Last character of the line of text so far (typeset).
+    for index, item in enumerate(items):
+        if isinstance(item, _Boundary):
+            before = ""
+        elif isinstance(item, str):
+            out.append(item)
+        else:
+            text = plain[id(item)]
+            after = _next_character(items, index, plain)
+            new = typeset_text(text, before, after) if item.editable else text
+            out.append("".join(item.raw) if new == text else _escape_text(new))
+            before = new[-1:] or before
+    return "".join(out)
+
+
+def _next_character(
+    items: list[str | _Text | _Boundary], index: int, plain: dict[int, str]
+) -> str:
+    """Return the first character of the line's text after ``items[index]``."""
+    for item in items[index + 1 :]:
+        if isinstance(item, _Boundary):
+            return ""
+        if isinstance(item, _Text) and plain[id(item)]:
+            return plain[id(item)][0]
+    return ""
+
+
+def _escape_text(text: str) -> str:
+    """Escape a text node: ``&``, ``<`` and ``>``; quotes need nothing there."""
+    return escape(text, quote=False)
+
+
+def typeset_written_page(path: str, context: dict[str, Any]) -> None:
+    """Answer ``content_written``: typeset an HTML page Pelican just wrote."""
+    if not path.endswith(".html") or not context.get("FRENCH_TYPOGRAPHY", True):
+        return
+    page = Path(path)
+    html = page.read_text(encoding="utf-8")
+    typeset = french_html(html)
+    if typeset != html:
+        page.write_text(typeset, encoding="utf-8")
+
+
+class _TextContent(HTMLParser):
+    """Collect what a reader reads: text nodes, without scripts and styles."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        del attrs
+        if tag in {"script", "style", "template"}:
+            self._hidden += 1
+        elif tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"script", "style", "template"}:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag not in INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+_ASCII_SPACES = re.compile(r"[ \t\r\n\f]+")
+
+
+def text_content(html: str) -> str:
+    """Return the text of an HTML fragment on one line, entities decoded.
+
+    Tags go (a block's edge counts as a space), ``&amp;`` becomes ``&``, runs
+    of ordinary white space become one space; the no-break spaces typography
+    put in stay.
+    """
+    parser = _TextContent()
+    parser.feed(html)
+    parser.close()
+    return _ASCII_SPACES.sub(" ", "".join(parser.parts)).strip()

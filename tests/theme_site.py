@@ -1,0 +1,108 @@
+"""A small fixture site for the theme, with hand-made timeline and agenda markup.
+
+The timeline's and the agenda's own templates (issues 3 and 4) are replaced,
+for this site only, by templates of plain HTML written by hand in
+``theme_fixture/templates`` (Pelican's ``THEME_TEMPLATES_OVERRIDES``): the
+theme's stylesheet and its budgets are checked against that markup whatever
+state those templates are in. The real site is checked too, with the real
+templates.
+
+The content is chosen to catch mistakes: titles with ``&``, capitals and
+French punctuation (typogrify's markup must not leak into ``<title>`` or the
+meta tags), code, a URL and a time in the text (no French space there).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .sites import ROOT, Site, run_pelican, write_content
+
+OVERRIDES = ROOT / "tests" / "theme_fixture" / "templates"
+
+FILES = {
+    "pages/accueil.md": """
+        Title: Un tiers-lieu & ses voisins : bienvenue !
+        Template: home
+        Save_as: index.html
+        URL:
+        Summary: Un lieu de l'ESS pour « faire ensemble » : ateliers ; et vous ?
+
+        Le tiers-lieu ouvre ses portes : coworking, formation, ateliers !
+        Voulez-vous en être ? Écrivez-nous ; nous répondrons vite.
+
+        Un second paragraphe, plus court, pour le rythme de la page d'accueil.
+    """,
+    "pages/le-projet.md": """
+        Title: Le projet
+        Summary: Ce que le lieu fera.
+
+        ## Ce que nous ferons
+
+        - accueillir des **coworkeurs** ;
+        - proposer des *ateliers* « réparation » : vélos, couture…
+
+        ## Comment
+
+        Un rendez-vous à 18:30, une adresse https://example.org/a?b=c;d et
+        du code : `a : b ; c ! d ?` restent tels quels.
+
+            pre : « intact » ; ici !
+
+        > Une citation : « le lieu sera ce que nous en ferons ».
+    """,
+    "pages/etat-d-avancement.md": """
+        Title: État d'avancement
+        Template: timeline
+        Summary: Les jalons du projet.
+
+        Où en est le projet ? Les jalons, du premier au prochain.
+    """,
+    "pages/agenda.md": """
+        Title: Agenda
+        Template: agenda
+        Summary: Les rendez-vous du lieu, à venir et passés.
+
+        Les événements et ateliers du lieu : à venir, puis passés.
+    """,
+    "pages/404.md": (ROOT / "content" / "pages" / "404.md").read_text(encoding="utf-8"),
+    "milestones/idee.md": """
+        Title: L'idée germe
+        Date: 2025
+
+        Quelques voisins se demandent : et si l'on ouvrait un lieu ?
+    """,
+    "events/apero.md": """
+        Title: Apéro du tiers-lieu & de l'ESS : venez nombreux !
+        Start: 2026-11-27 18:30
+        End: 2026-11-27 21:00
+        Location: L'Atelier
+
+        Un apéritif pour présenter le projet : « venez comme vous êtes » !
+        Entrée libre ; le programme est sur https://example.org/programme.
+    """,
+}
+
+# The pages the budgets are checked on, with the real site's equivalents.
+PAGES = {
+    "home": "",
+    "timeline": "etat-d-avancement/",
+    "agenda": "agenda/",
+    "event": "agenda/apero/",
+}
+
+
+def build_theme_site(
+    output: Path, *, settings: str = "pelicanconf.py", siteurl: str | None = None
+) -> Site:
+    """Build the fixture site into ``output`` (its content beside it)."""
+    content = write_content(output.parent / f"{output.name}-content", FILES)
+    result = run_pelican(
+        content,
+        output,
+        settings=settings,
+        extra={"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)]},
+        env={"SITEURL": siteurl} if siteurl else None,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Site(output, result)
