@@ -341,3 +341,12 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
     args += ["--profile", str(profile_size)] if profile else []
     args += ["--output", output] if output else []
     main(args)
+
+
+@task
+def audit(c: Context) -> None:
+    """Lighthouse (mobile) and screenshots of the real site (README « Le thème »)."""
+    from audit.run import main  # noqa: PLC0415 (only ``audit`` needs it)
+
+    if main():
+        raise SystemExit(1)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser import browser  # noqa: F401 (a fixture, shared by every test file)
 from .sites import (
     FIXED_NOW,
     PRODUCTION_URL,

@@ -15,6 +15,7 @@ meta tags), code, a URL and a time in the text (no French space there).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .sites import ROOT, Site, run_pelican, write_content
 
@@ -93,7 +94,11 @@ PAGES = {
 
 
 def build_theme_site(
-    output: Path, *, settings: str = "pelicanconf.py", siteurl: str | None = None
+    output: Path,
+    *,
+    settings: str = "pelicanconf.py",
+    siteurl: str | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> Site:
     """Build the fixture site into ``output`` (its content beside it)."""
     content = write_content(output.parent / f"{output.name}-content", FILES)
@@ -101,7 +106,7 @@ def build_theme_site(
         content,
         output,
         settings=settings,
-        extra={"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)]},
+        extra={"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)], **(extra or {})},
         env={"SITEURL": siteurl} if siteurl else None,
     )
     assert result.returncode == 0, result.stdout + result.stderr

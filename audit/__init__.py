@@ -1,0 +1,1 @@
+"""``invoke audit``: Lighthouse scores and screenshots of the real site."""
