@@ -4,8 +4,8 @@ Reusable by any test (and by ``invoke audit``): ``serve`` serves a built site
 on 127.0.0.1 from a thread, ``launch`` starts Chromium (Debian's
 ``/usr/bin/chromium`` when there is one, else Playwright's own), and
 ``open_page`` opens a page at a given size and colour scheme while recording
-every request it makes. Fixtures: ``browser`` (one Chromium per test
-process).
+every request it makes. Fixture: ``browser`` (one Chromium per test module,
+shared through ``conftest.py``).
 """
 
 from __future__ import annotations
@@ -135,9 +135,14 @@ def open_page(
         context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the test process."""
+    """One headless Chromium per test module.
+
+    Per module, not per session: Playwright's synchronous API runs one event
+    loop per thread, so a module that starts its own Playwright must find
+    none running.
+    """
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from . import agenda_site
-from .sites import Site
+from .sites import Site, plain
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -70,7 +70,7 @@ def open_agenda(browser: Browser, site_url: str, now: datetime) -> Page:
 
 
 def titles(page: Page, selector: str) -> list[str]:
-    return [t.strip() for t in page.locator(selector).all_inner_texts()]
+    return [plain(t) for t in page.locator(selector).all_inner_texts()]
 
 
 def test_an_occurrence_ended_since_the_build_moves_to_the_top_of_the_past(

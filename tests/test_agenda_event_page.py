@@ -8,7 +8,7 @@ import pytest
 
 from . import agenda_site
 from .agenda_site import LONG_TITLE
-from .sites import Site
+from .sites import Site, plain
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +19,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 def facts(site: Site, url: str) -> dict[str, str]:
     """The page's ``<dl class="event-facts">`` as {term: text}."""
     dl = site.page(url).css_first("dl.event-facts")
-    terms = [dt.text().strip() for dt in dl.css("dt")]
-    values = [" ".join(dd.text().split()) for dd in dl.css("dd")]
+    terms = [plain(dt.text()) for dt in dl.css("dt")]
+    values = [plain(dd.text()) for dd in dl.css("dd")]
     return dict(zip(terms, values, strict=True))
 
 
@@ -28,7 +28,7 @@ def test_a_one_off_event_says_when_where_how_much_and_how_to_register(
     site: Site,
 ) -> None:
     page = site.page("agenda/rencontre/")
-    assert page.css_first("h1").text() == LONG_TITLE
+    assert plain(page.css_first("h1").text()) == LONG_TITLE
     assert facts(site, "agenda/rencontre/") == {
         "Date": "vendredi 6 mars 2020, 19 h – 22 h",
         "Lieu": "Maison de la vie associative",
@@ -40,7 +40,9 @@ def test_a_one_off_event_says_when_where_how_much_and_how_to_register(
     }
     time = page.css_first("dl.event-facts time")
     assert time.attributes["datetime"] == "2020-03-06T19:00:00+01:00"
-    links = {a.text(): a.attributes["href"] for a in page.css("dl.event-facts a")}
+    links = {
+        plain(a.text()): a.attributes["href"] for a in page.css("dl.event-facts a")
+    }
     assert links["voir sur OpenStreetMap"] == (
         "https://www.openstreetmap.org/search?query="
         "12%20rue%20de%20l%27Exemple%2C%2094500%20Champigny-sur-Marne"
@@ -132,7 +134,10 @@ def test_google_gets_the_rule_of_a_series_and_whole_days_as_dates(
 def test_a_cancelled_event_is_not_offered_for_a_calendar(site: Site) -> None:
     page = site.page("agenda/soiree-annulee/")
     assert page.css_first("ul.add-to-calendar") is None
-    assert page.css_first("dl.event-facts strong.badge-cancelled").text() == "Annulé"
+    assert (
+        plain(page.css_first("dl.event-facts strong.badge-cancelled").text())
+        == "Annulé"
+    )
 
 
 def test_the_page_title_is_plain_text(site: Site) -> None:

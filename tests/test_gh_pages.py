@@ -8,6 +8,7 @@ would.
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .sites import FIXED_NOW, ROOT, run_pelican, write_content
+from .sites import FIXED_NOW, ROOT, plain, run_pelican, write_content
 
 DOMAIN = "www.example.org"
 DRAFTS = {
@@ -179,7 +180,8 @@ def test_each_publication_replaces_the_last_one(project: Project) -> None:
     result = project.gh_pages(SITEURL="https://example.org/sub")
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Une phrase ajoutée." in project.published()["le-projet/index.html"].decode()
+    page_html = html.unescape(project.published()["le-projet/index.html"].decode())
+    assert "Une phrase ajoutée." in plain(page_html)
     log = git(project.origin, "log", "--format=%s", "gh-pages").splitlines()
     source = git(project.clone, "rev-parse", "--short", "HEAD").strip()
     assert log == [f"Publication du site ({source})"]

@@ -8,6 +8,7 @@ still to come.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -17,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from .sites import FIXED_NOW, ROOT, Site, run_pelican, write_content
+from .sites import FIXED_NOW, ROOT, Site, plain, run_pelican, write_content
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEED = "feeds/jalons.atom.xml"
@@ -155,9 +156,7 @@ def resolve(page_url: str, href: str) -> tuple[str, str]:
 
 def test_the_page_shows_its_text_then_the_timeline(timeline: LexborHTMLParser) -> None:
     html = timeline.css_first("main").html or ""
-    assert html.index("Introduction de la chronologie.") < html.index(
-        'class="timeline"'
-    )
+    assert html.index("Introduction de la") < html.index('class="timeline"')
 
 
 def test_milestones_are_in_date_order_then_by_file_name(
@@ -205,10 +204,10 @@ def test_each_milestone_has_its_title_date_and_text(
     timeline: LexborHTMLParser,
 ) -> None:
     region = timeline.css_first("li#m-region")
-    assert region.css_first("h3.milestone-title").text() == (
+    assert plain(region.css_first("h3.milestone-title").text()) == (
         "La Région finance les travaux"
     )
-    assert region.css_first("div.milestone-body").text().strip() == (
+    assert plain(region.css_first("div.milestone-body").text()) == (
         "Accord de la Région."
     )
     assert words(region.css_first("p.milestone-date").text()) == "octobre 2019"
@@ -232,7 +231,7 @@ def test_the_current_position_is_the_latest_milestone_reached(
     current = timeline.css("li.milestone-current")
     assert [li.attributes["id"] for li in current] == ["ce-mois"]
     badge = current[0].css_first("p.milestone-date strong.badge.badge-current")
-    assert badge.text() == "nous en sommes là"
+    assert plain(badge.text()) == "nous en sommes là"
     assert "milestone-planned" not in current[0].attributes["class"]
     assert len(timeline.css("strong.badge")) == 3, "no badge on past milestones"
 
@@ -270,7 +269,7 @@ def test_the_home_page_lists_the_last_three_milestones_reached(site: Site) -> No
             li.css_first("time").attributes["datetime"],
             li.css_first("time").text(),
             resolve("", li.css_first("a").attributes["href"] or ""),
-            li.css_first("a").text(),
+            words(li.css_first("a").text()),
         )
         for li in section.css("li")
     ]
@@ -358,8 +357,8 @@ def test_feed_entries_link_to_their_anchor_and_carry_their_text(site: Site) -> N
     region = next(e for e in entries(site) if e["id"].endswith("/m-region"))
     # Relative to the feed, as a feed reader resolves it.
     assert resolve(FEED, region["link"]) == ("chronologie/", "m-region")
-    assert "Accord de la Région." in region["content"]
-    assert "Un résumé écrit par l'autrice." in region["summary"]
+    assert "Accord de la Région." in words(html.unescape(region["content"]))
+    assert "Un résumé écrit par l'autrice." in words(html.unescape(region["summary"]))
 
 
 def test_feed_ids_are_tag_uris_named_after_the_milestone_files(site: Site) -> None:

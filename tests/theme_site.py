@@ -14,6 +14,7 @@ meta tags), code, a URL and a time in the text (no French space there).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -100,13 +101,21 @@ def build_theme_site(
     siteurl: str | None = None,
     extra: dict[str, Any] | None = None,
 ) -> Site:
-    """Build the fixture site into ``output`` (its content beside it)."""
+    """Build the fixture site into ``output`` (its content beside it).
+
+    ``extra`` overrides settings (Pelican's ``-e``); ``siteurl`` is the
+    address ``publishconf.py`` reads.
+    """
     content = write_content(output.parent / f"{output.name}-content", FILES)
+    overrides = {"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)], **(extra or {})}
     result = run_pelican(
         content,
         output,
         settings=settings,
-        extra={"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)], **(extra or {})},
+        extra=[
+            "-e",
+            *(f"{key}={json.dumps(value)}" for key, value in overrides.items()),
+        ],
         env={"SITEURL": siteurl} if siteurl else None,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from .dates import format_precise
-from .typography import french_text, text_content
+from .plaintext import plain_text as _text_of
+from .typography import french_text
 
 
 def plain_text(html: Any) -> str:
@@ -20,7 +21,7 @@ def plain_text(html: Any) -> str:
     """
     if html is None:
         return ""
-    return french_text(text_content(str(html)))
+    return french_text(_text_of(str(html)))
 
 
 def site_root(siteurl: str | None) -> str:

@@ -64,6 +64,8 @@ _SPACE = r"[ \t\r\n\f\u00a0\u202f]"
 # A character after which French puts a space before ; ! ? : (a word, a
 # number, a closing quote or bracket). Not another ! or ?: « ?! » stays whole.
 _WORDISH = r"[^\W_]|[»)\]\"'’%…]"
+# What may follow a sign that ends a clause: a space, a closing sign, the end.
+_CLOSES = r"(?:[\s»\")\]!?]|\Z)"
 
 
 def _rules() -> list[tuple[re.Pattern[str], str]]:
@@ -83,15 +85,13 @@ def _rules() -> list[tuple[re.Pattern[str], str]]:
         # Before ; ! ?: U+202F, replacing a space or added after a word when
         # the sign ends a clause (followed by a space, a closing sign or the
         # end), so that « a;b » or « ?q=1 » in running text are left alone.
+        # A typewriter quote counts as the closing guillemet it becomes.
         (re.compile(rf"{_SPACE}+(?=[;!?])"), NNBSP),
-        (
-            re.compile(rf"(?:(?<={_WORDISH}))([;!?])(?=[\s»)\]!?]|\Z)"),
-            NNBSP + r"\1",
-        ),
+        (re.compile(rf"(?:(?<={_WORDISH}))([;!?])(?={_CLOSES})"), NNBSP + r"\1"),
         # Before a colon: U+00A0, on the same conditions; « 18:30 » and
         # « https:// » are followed by neither a space nor the end.
-        (re.compile(rf"{_SPACE}+(?=:(?:\s|\Z))"), NBSP),
-        (re.compile(rf"(?:(?<={_WORDISH})):(?=\s|\Z)"), NBSP + ":"),
+        (re.compile(rf"{_SPACE}+(?=:{_CLOSES})"), NBSP),
+        (re.compile(rf"(?:(?<={_WORDISH})):(?={_CLOSES})"), NBSP + ":"),
         # A percentage: 40 % with U+202F.
         (re.compile(rf"(?<=\d){_SPACE}*%"), NNBSP + "%"),
         # A time or a price stays on one line: « 18 h 30 », « 5 € ».
@@ -284,12 +284,15 @@ def french_html(html: str) -> str:
 def _next_character(
     items: list[str | _Text | _Boundary], index: int, plain: dict[int, str]
 ) -> str:
-    """Return the first character of the line's text after ``items[index]``."""
+    """Return the first characters of the line's text after ``items[index]``.
+
+    Two of them, so that a rule can tell « 18 h » from « 18 habitants ».
+    """
     for item in items[index + 1 :]:
         if isinstance(item, _Boundary):
             return ""
         if isinstance(item, _Text) and plain[id(item)]:
-            return plain[id(item)][0]
+            return plain[id(item)][:2]
     return ""
 
 
@@ -307,45 +310,3 @@ def typeset_written_page(path: str, context: dict[str, Any]) -> None:
     typeset = french_html(html)
     if typeset != html:
         page.write_text(typeset, encoding="utf-8")
-
-
-class _TextContent(HTMLParser):
-    """Collect what a reader reads: text nodes, without scripts and styles."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        del attrs
-        if tag in {"script", "style", "template"}:
-            self._hidden += 1
-        elif tag not in INLINE:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in {"script", "style", "template"}:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag not in INLINE:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
-_ASCII_SPACES = re.compile(r"[ \t\r\n\f]+")
-
-
-def text_content(html: str) -> str:
-    """Return the text of an HTML fragment on one line, entities decoded.
-
-    Tags go (a block's edge counts as a space), ``&amp;`` becomes ``&``, runs
-    of ordinary white space become one space; the no-break spaces typography
-    put in stay.
-    """
-    parser = _TextContent()
-    parser.feed(html)
-    parser.close()
-    return _ASCII_SPACES.sub(" ", "".join(parser.parts)).strip()
