@@ -33,6 +33,7 @@ applies the same rules to the plain text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -68,56 +69,70 @@ _WORDISH = r"[^\W_]|[»)\]\"'’%…]"
 _CLOSES = r"(?:[\s»\")\]!?]|\Z)"
 
 
-def _rules() -> list[tuple[re.Pattern[str], str]]:
-    """List the substitutions, in order: quotes, then the spaces around them."""
-    return [
+def _rules() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
+    """List the substitutions, in order: quotes, then the spaces around them.
+
+    Each comes with the characters without which it cannot apply, so that
+    most text is passed over without running the expression.
+    """
+    rules = [
         # Typewriter double quotes: opening after a space or a bracket (or at
         # the start of a line), closing anywhere else.
-        (re.compile(r'(?:^|(?<=[\s(\[{—–-]))"'), "«"),
-        (re.compile(r'"'), "»"),
+        (r'(?:^|(?<=[\s(\[{—–-]))"', "«", '"'),
+        (r'"', "»", '"'),
         # Typewriter apostrophe between two letters: l'idée → l’idée.
-        (re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])"), "’"),
+        (r"(?<=[^\W\d_])'(?=[^\W\d_])", "’", "'"),
         # Inside « »: whatever space there is becomes U+202F; none gets one.
-        (re.compile(rf"(?<=«){_SPACE}+"), NNBSP),
-        (re.compile(rf"{_SPACE}+(?=»)"), NNBSP),
-        (re.compile(rf"«(?=[^\s{NNBSP}])"), "«" + NNBSP),
-        (re.compile(rf"(?<=[^\s{NNBSP}])»"), NNBSP + "»"),
+        (rf"(?<=«){_SPACE}+", NNBSP, "«"),
+        (rf"{_SPACE}+(?=»)", NNBSP, "»"),
+        (rf"«(?=[^\s{NNBSP}])", "«" + NNBSP, "«"),
+        (rf"(?<=[^\s{NNBSP}])»", NNBSP + "»", "»"),
         # Before ; ! ?: U+202F, replacing a space or added after a word when
         # the sign ends a clause (followed by a space, a closing sign or the
         # end), so that « a;b » or « ?q=1 » in running text are left alone.
         # A typewriter quote counts as the closing guillemet it becomes.
-        (re.compile(rf"{_SPACE}+(?=[;!?])"), NNBSP),
-        (re.compile(rf"(?:(?<={_WORDISH}))([;!?])(?={_CLOSES})"), NNBSP + r"\1"),
+        (rf"{_SPACE}+(?=[;!?])", NNBSP, ";!?"),
+        (rf"(?:(?<={_WORDISH}))([;!?])(?={_CLOSES})", NNBSP + r"\1", ";!?"),
         # Before a colon: U+00A0, on the same conditions; « 18:30 » and
         # « https:// » are followed by neither a space nor the end.
-        (re.compile(rf"{_SPACE}+(?=:{_CLOSES})"), NBSP),
-        (re.compile(rf"(?:(?<={_WORDISH})):(?={_CLOSES})"), NBSP + ":"),
+        (rf"{_SPACE}+(?=:{_CLOSES})", NBSP, ":"),
+        (rf"(?:(?<={_WORDISH})):(?={_CLOSES})", NBSP + ":", ":"),
         # A percentage: 40 % with U+202F.
-        (re.compile(rf"(?<=\d){_SPACE}*%"), NNBSP + "%"),
+        (rf"(?<=\d){_SPACE}*%", NNBSP + "%", "%"),
         # A time or a price stays on one line: « 18 h 30 », « 5 € ».
-        (re.compile(r"(?<=\d) (?=h\b|€)"), NBSP),
-        (re.compile(r"(?<=\d\u00a0h) (?=\d)"), NBSP),
+        (r"(?<=\d) (?=h\b|€)", NBSP, "h€"),
+        (r"(?<=\d\u00a0h) (?=\d)", NBSP, "h"),
+    ]
+    return [
+        (re.compile(pattern), replacement, frozenset(triggers))
+        for pattern, replacement, triggers in rules
     ]
 
 
 RULES = _rules()
 # Characters without which no rule applies: most text nodes are skipped fast.
-_TRIGGERS = frozenset(";!?:«»\"'%€0123456789")
+_TRIGGERS = frozenset().union(*(triggers for *_, triggers in RULES))
+# What a run of spaces alone can be changed by: the signs around it.
+_AFTER_SPACE = frozenset(";!?:»%h€")
 
 
 def _typeset_span(text: str, before: str, after: str) -> str:
-    """Apply every rule to ``text``, seeing one neighbour on each side.
+    """Apply every rule to ``text``, seeing its neighbours on each side.
 
     A rule may look at the neighbours but only changes ``text``: a match that
     reaches into a neighbour is left as it is (the neighbour's own pass, or
     nobody, handles it).
     """
-    if not _TRIGGERS.intersection(before + text + after):
+    if text.isspace() and before != "«" and after[:1] not in _AFTER_SPACE:
+        return text  # The spaces between two tags, mostly.
+    extended = before + text + after
+    if _TRIGGERS.isdisjoint(extended):
         return text
     start = len(before)
-    for pattern, replacement in RULES:
-        extended = before + text + after
-        end = start + len(text)
+    for pattern, replacement, triggers in RULES:
+        if triggers.isdisjoint(extended):
+            continue
+        end = len(extended) - len(after)
 
         def keep_inside(
             match: re.Match[str], end: int = end, replacement: str = replacement
@@ -127,10 +142,10 @@ def _typeset_span(text: str, before: str, after: str) -> str:
             return match.expand(replacement)
 
         extended = pattern.sub(keep_inside, extended)
-        text = extended[start : len(extended) - len(after)]
-    return text
+    return extended[start : len(extended) - len(after)]
 
 
+@lru_cache(maxsize=8192)
 def typeset_text(text: str, before: str = "", after: str = "") -> str:
     """French spacing for one run of text, URLs kept as they are.
 
@@ -138,6 +153,8 @@ def typeset_text(text: str, before: str = "", after: str = "") -> str:
     start or the end of a line of text), so that a rule sees across an
     inline element: « <em>mot</em> ».
     """
+    if ":" not in text and "www." not in text:
+        return _typeset_span(text, before, after)  # No URL: the common case.
     parts = []
     position = 0
     for url in _URL.finditer(text):
@@ -263,37 +280,35 @@ def french_html(html: str) -> str:
     parser.feed(html)
     parser.close()
     items = parser.items
-    texts = [item for item in items if isinstance(item, _Text)]
-    plain = {id(node): "".join(node.text) for node in texts}
+    # Each text node's own text, and the first characters of the line's text
+    # after it (two: a rule tells « 18 h » from « 18 habitants »), found in
+    # one pass from the end.
+    plain: dict[int, str] = {}
+    following: dict[int, str] = {}
+    after = ""
+    for item in reversed(items):
+        if item is _BOUNDARY:
+            after = ""
+        elif isinstance(item, _Text):
+            text = "".join(item.text)
+            plain[id(item)] = text
+            following[id(item)] = after
+            after = (text + after)[:2]
     out = []
     before = ""  # Last character of the line of text so far (typeset).
-    for index, item in enumerate(items):
-        if isinstance(item, _Boundary):
-            before = ""
-        elif isinstance(item, str):
+    for item in items:
+        if isinstance(item, str):
             out.append(item)
-        else:
+        elif isinstance(item, _Text):
             text = plain[id(item)]
-            after = _next_character(items, index, plain)
-            new = typeset_text(text, before, after) if item.editable else text
+            new = text
+            if item.editable:
+                new = typeset_text(text, before, following[id(item)])
             out.append("".join(item.raw) if new == text else _escape_text(new))
             before = new[-1:] or before
+        else:
+            before = ""
     return "".join(out)
-
-
-def _next_character(
-    items: list[str | _Text | _Boundary], index: int, plain: dict[int, str]
-) -> str:
-    """Return the first characters of the line's text after ``items[index]``.
-
-    Two of them, so that a rule can tell « 18 h » from « 18 habitants ».
-    """
-    for item in items[index + 1 :]:
-        if isinstance(item, _Boundary):
-            return ""
-        if isinstance(item, _Text) and plain[id(item)]:
-            return plain[id(item)][:2]
-    return ""
 
 
 def _escape_text(text: str) -> str:
