@@ -317,11 +317,18 @@ def _escape_text(text: str) -> str:
 
 
 def typeset_written_page(path: str, context: dict[str, Any]) -> None:
-    """Answer ``content_written``: typeset an HTML page Pelican just wrote."""
+    """Answer ``content_written``: typeset an HTML page Pelican just wrote.
+
+    Only from ``<body>`` on: the head's one text node, ``<title>``, is filled
+    by the ``plain_text`` filter, which applies the same rules; the rest of
+    the head (meta tags, JSON-LD) is attributes and scripts, and was a good
+    third of each page to read for nothing.
+    """
     if not path.endswith(".html") or not context.get("FRENCH_TYPOGRAPHY", True):
         return
     page = Path(path)
     html = page.read_text(encoding="utf-8")
-    typeset = french_html(html)
+    body = max(html.find("<body"), 0)
+    typeset = html[:body] + french_html(html[body:])
     if typeset != html:
         page.write_text(typeset, encoding="utf-8")
