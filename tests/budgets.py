@@ -165,3 +165,33 @@ def gzipped_weight(page: Path, root: Path) -> int:
     """Bytes of the page, its stylesheets and its scripts, each gzipped."""
     files = [page, *_local_resources(page, root)]
     return sum(len(gzip.compress(path.read_bytes(), compresslevel=6)) for path in files)
+
+
+def overflow_at(page: Page, width: int) -> int:
+    """How many pixels the page is wider than a ``width``-pixel screen."""
+    page.set_viewport_size({"width": width, "height": 640})
+    return page.evaluate("document.documentElement.scrollWidth") - width
+
+
+def keyboard_start(page: Page) -> dict[str, Any]:
+    """What the first Tab reaches, and whether it is on screen and outlined."""
+    page.keyboard.press("Tab")
+    return page.evaluate(
+        """() => {
+            const element = document.activeElement;
+            const box = element.getBoundingClientRect();
+            const style = getComputedStyle(element);
+            return {
+                text: element.textContent.trim(),
+                href: element.getAttribute('href'),
+                on_screen: box.top >= 0 && box.left >= 0 && box.width > 0,
+                outlined: style.outlineStyle !== 'none' && style.outlineWidth !== '0px',
+            };
+        }"""
+    )
+
+
+def printed_navigation(page: Page) -> bool:
+    """Whether the menu still shows when the page is printed."""
+    page.emulate_media(media="print")
+    return page.locator("nav.site-nav").is_visible()

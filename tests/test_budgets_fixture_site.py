@@ -17,6 +17,9 @@ from .budgets import (
     gzipped_weight,
     html_pages,
     invisible_content,
+    keyboard_start,
+    overflow_at,
+    printed_navigation,
     violations_everywhere,
     vnu_errors,
 )
@@ -54,6 +57,21 @@ def test_complete_without_javascript(
     with open_page(browser, base_url + PAGES[name], javascript=False) as (page, _):
         assert page.locator("main h1").count() == 1
         assert invisible_content(page) == []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_readable_from_320_px_keyboard_first_and_printable(
+    browser: Browser, base_url: str, name: str
+) -> None:
+    with open_page(browser, base_url + PAGES[name]) as (page, _):
+        assert overflow_at(page, 320) <= 0, "no sideways scrolling on a small phone"
+        assert keyboard_start(page) == {
+            "text": "Aller au contenu",
+            "href": "#contenu",
+            "on_screen": True,
+            "outlined": True,
+        }
+        assert not printed_navigation(page)
 
 
 def test_every_page_is_valid_html(site: Site) -> None:
