@@ -24,10 +24,11 @@ source — Markdown bodies, titles, the templates' own words (« nous en sommes
 là », « Lieu : »), dates said by the plugin — whichever template or plugin
 wrote it, including the ones added later: nobody has to remember a filter,
 and the parser sees exactly which text is a text node. The price is one more
-parse of each page (measured in the README, « Le thème »). Text that leaves
-HTML (``<title>`` aside: it is a text node) — attributes, JSON-LD, feeds,
-iCalendar — goes through ``plain_text`` (``template_filters.py``), which
-applies the same rules to the plain text.
+parse of each page's body (measured in the README, « Le thème »). Text
+outside the body's text nodes — ``<title>``, attributes, ``<meta>`` tags —
+goes through the ``plain_text`` filter (``template_filters.py``), which
+applies the same rules (``french_text``) to the plain text; JSON-LD, feeds
+and iCalendar files are written from ``plaintext.py`` and are not typeset.
 """
 
 from __future__ import annotations
