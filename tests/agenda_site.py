@@ -114,7 +114,7 @@ FILES = {
         Samedi 26 et dimanche 27 octobre : l'heure d'hiver revient entre les deux.
     """,
     "events/balises.md": """
-        Title: La balise &lt;/script&gt; & les autres
+        Title: La balise </script> & les autres
         Start: 2019-12-13 19:00
 
         On y parle de `</script>` et de `<b>` sans rien casser.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -35,6 +36,12 @@ class PreciseDateMarkdownReader(MarkdownReader):
 
     def process_metadata(self, name: str, value: Any) -> Any:
         """Parse ``date`` ourselves; leave every other field to Pelican."""
+        if name == "title":
+            # A title is text, not HTML: « A <b> & </script> » must show as
+            # written and never break the page. Escaped here, before
+            # typogrify marks it up, so templates print it as HTML and every
+            # plain-text output (iCalendar, JSON-LD, feeds) gets it back intact.
+            return html.escape(value, quote=False)
         if name == "date":
             return parse_precise(value, "Date", ZoneInfo(self.settings["TIMEZONE"]))
         return super().process_metadata(name, value)
