@@ -12,7 +12,8 @@ module adds what French needs:
   (« 18 h 30 », « 5 € »), which must not break across two lines;
 - typewriter quotes made French: ``"mot"`` → « mot », ``l'idée`` → l’idée.
 
-It works on HTML text nodes only, read with ``html.parser``: never in an
+It works on HTML text nodes only, split from the markup as ``html.parser``
+splits them (``split_html``): never in an
 attribute, never inside ``code``, ``pre``, ``kbd``, ``samp``, ``script``,
 ``style``, ``textarea``, ``svg``, ``math`` or an element in another language
 (``lang="en"``), never inside a URL written in the text (``https://…``) or a
@@ -23,7 +24,7 @@ signal), once, on the final page. That single hook covers the text of every
 source — Markdown bodies, titles, the templates' own words (« nous en sommes
 là », « Lieu : »), dates said by the plugin — whichever template or plugin
 wrote it, including the ones added later: nobody has to remember a filter,
-and the parser sees exactly which text is a text node. The price is one more
+and the split sees exactly which text is a text node. The price is one more
 parse of each page's body (measured in the README, « Le thème »). Text
 outside the body's text nodes — ``<title>``, attributes, ``<meta>`` tags —
 goes through the ``plain_text`` filter (``template_filters.py``), which
@@ -36,7 +37,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import escape, unescape
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -174,141 +174,132 @@ def french_text(text: str) -> str:
     return typeset_text(text)
 
 
-class _Text:
+# One piece of markup: a comment, a declaration (doctype), a processing
+# instruction, or a start or end tag whose name is group 1, its attributes
+# read as ``html.parser`` reads them (a quoted value may hold a ``>``; a
+# quote elsewhere is a character). What lies between two pieces is a text
+# node. The same split as ``html.parser``, which the tests check on whole
+# pages, in one regular expression: the per-tag callbacks of ``html.parser``
+# were most of the cost of this step (``invoke bench --profile``). Its
+# quantifiers are possessive (``*+``): an unclosed ``<`` costs one scan,
+# never a backtracking search.
+_MARKUP = re.compile(
+    r"""
+    <!--.*?-->
+    | <[!?][^>]*>
+    | </?([a-zA-Z][^\t\n\f\r />]*+)
+      (?:[\s/]++[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>][^\s>]*+))?+)*+
+      [\s/]*+>
+    """,
+    re.DOTALL | re.VERBOSE,
+)
+# Elements whose content is raw text up to their end tag, as ``html.parser``
+# reads them: a ``<`` there is not markup.
+_RAW_TEXT = ("script", "style")
+_LANG = re.compile(r"""\slang\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+
+
+class TextNode:
     """A text node: its source, its characters, and whether we may change it."""
 
     __slots__ = ("editable", "raw", "text")
 
-    def __init__(self, editable: bool) -> None:
+    def __init__(self, raw: str, editable: bool) -> None:
+        self.raw = raw
+        self.text = unescape(raw) if "&" in raw else raw
         self.editable = editable
-        self.raw: list[str] = []
-        self.text: list[str] = []
 
 
-class _Boundary:
-    """A tag that ends the current line of text."""
-
-    __slots__ = ()
+# A tag that ends the current line of text.
+_BOUNDARY = None
 
 
-_BOUNDARY = _Boundary()
+def _foreign(tag: str) -> bool:
+    """Whether a start tag declares a language other than French."""
+    if "lang" not in tag:
+        return False
+    match = _LANG.search(tag)
+    return match is not None and not match.group(1).lower().startswith("fr")
 
 
-class _Typesetter(HTMLParser):
-    """Split a page into markup (kept byte for byte) and text nodes."""
+def split_html(html: str) -> list[str | TextNode | None]:
+    """Cut a page into markup (kept byte for byte), text nodes and boundaries.
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.items: list[str | _Text | _Boundary] = []
-        # Skipped regions: (tag, depth) of the element that opened each.
-        self._skipping: list[tuple[str, int]] = []
-        self._depth: dict[str, int] = {}
-
-    @property
-    def _editable(self) -> bool:
-        return not self._skipping
-
-    def _markup(self, raw: str, tag: str | None) -> None:
-        if tag is not None and tag not in INLINE:
-            self.items.append(_BOUNDARY)
-        self.items.append(raw)
-
-    def _text(self) -> _Text:
-        last = self.items[-1] if self.items else None
-        if isinstance(last, _Text) and last.editable == self._editable:
-            return last
-        node = _Text(self._editable)
-        self.items.append(node)
-        return node
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._markup(self.get_starttag_text() or f"<{tag}>", tag)
-        if tag in VOID:
-            return  # Void elements have no end tag.
-        depth = self._depth.get(tag, 0) + 1
-        self._depth[tag] = depth
-        lang = dict(attrs).get("lang")
-        foreign = lang is not None and not lang.lower().startswith("fr")
-        if tag in SKIPPED or foreign:
-            self._skipping.append((tag, depth))
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        del attrs
-        self._markup(self.get_starttag_text() or f"<{tag}/>", tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        depth = self._depth.get(tag, 0)
-        if self._skipping and self._skipping[-1] == (tag, depth):
-            self._skipping.pop()
-        if depth:
-            self._depth[tag] = depth - 1
-        self._markup(f"</{tag}>", tag)
-
-    def handle_data(self, data: str) -> None:
-        node = self._text()
-        node.raw.append(data)
-        # Inside script and style, html.parser hands the raw text as it is.
-        node.text.append(data)
-
-    def handle_entityref(self, name: str) -> None:
-        node = self._text()
-        raw = f"&{name};"
-        node.raw.append(raw)
-        node.text.append(unescape(raw))
-
-    def handle_charref(self, name: str) -> None:
-        node = self._text()
-        raw = f"&#{name};"
-        node.raw.append(raw)
-        node.text.append(unescape(raw))
-
-    def handle_comment(self, data: str) -> None:
-        self._markup(f"<!--{data}-->", None)
-
-    def handle_decl(self, decl: str) -> None:
-        self._markup(f"<!{decl}>", None)
-
-    def handle_pi(self, data: str) -> None:
-        self._markup(f"<?{data}>", None)
-
-    def unknown_decl(self, data: str) -> None:
-        self._markup(f"<![{data}]>", None)
+    A boundary (``None``) stands before every tag that ends a line of text:
+    any tag but the inline ones (``INLINE``).
+    """
+    items: list[str | TextNode | None] = []
+    # Skipped regions: (tag, depth) of the element that opened each.
+    skipping: list[tuple[str, int]] = []
+    depth: dict[str, int] = {}
+    position = 0
+    while True:
+        match = _MARKUP.search(html, position)
+        end = len(html) if match is None else match.start()
+        if end > position:
+            items.append(TextNode(html[position:end], not skipping))
+        if match is None:
+            return items
+        position = match.end()
+        markup = match.group(0)
+        name = match.group(1)
+        if name is None:  # A comment or a declaration: no line ends there.
+            items.append(markup)
+            continue
+        tag = name.lower()
+        if tag not in INLINE:
+            items.append(_BOUNDARY)
+        items.append(markup)
+        if markup[1] == "/":
+            level = depth.get(tag, 0)
+            if skipping and skipping[-1] == (tag, level):
+                skipping.pop()
+            if level:
+                depth[tag] = level - 1
+        elif tag not in VOID and not markup.endswith("/>"):
+            level = depth.get(tag, 0) + 1
+            depth[tag] = level
+            if tag in SKIPPED or _foreign(markup):
+                skipping.append((tag, level))
+            if tag in _RAW_TEXT:
+                close = re.compile(rf"</{tag}[\t\n\f\r />]", re.IGNORECASE)
+                found = close.search(html, position)
+                raw_end = len(html) if found is None else found.start()
+                if raw_end > position:
+                    items.append(TextNode(html[position:raw_end], editable=False))
+                position = raw_end
 
 
 def french_html(html: str) -> str:
     """Typeset the text nodes of an HTML document or fragment."""
-    parser = _Typesetter()
-    parser.feed(html)
-    parser.close()
-    items = parser.items
-    # Each text node's own text, and the first characters of the line's text
-    # after it (two: a rule tells « 18 h » from « 18 habitants »), found in
-    # one pass from the end.
-    plain: dict[int, str] = {}
-    following: dict[int, str] = {}
+    items = split_html(html)
+    # The first characters of the line's text after each text node (two: a
+    # rule tells « 18 h » from « 18 habitants »), found in one pass from the end.
+    following: list[str] = []
     after = ""
     for item in reversed(items):
         if item is _BOUNDARY:
             after = ""
-        elif isinstance(item, _Text):
-            text = "".join(item.text)
-            plain[id(item)] = text
-            following[id(item)] = after
-            after = (text + after)[:2]
+        elif isinstance(item, TextNode):
+            following.append(after)
+            after = (item.text + after)[:2]
+    following.reverse()
     out = []
     before = ""  # Last character of the line of text so far (typeset).
+    index = 0
     for item in items:
-        if isinstance(item, str):
+        if item is _BOUNDARY:
+            before = ""
+        elif isinstance(item, str):
             out.append(item)
-        elif isinstance(item, _Text):
-            text = plain[id(item)]
+        else:
+            text = item.text
             new = text
             if item.editable:
-                new = typeset_text(text, before, following[id(item)])
-            out.append("".join(item.raw) if new == text else _escape_text(new))
+                new = typeset_text(text, before, following[index])
+            index += 1
+            out.append(item.raw if new == text else _escape_text(new))
             before = new[-1:] or before
-        else:
-            before = ""
     return "".join(out)
 
 
