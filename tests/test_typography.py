@@ -5,21 +5,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from html import parser as html_parser
 from pathlib import Path
 
 import markdown
 import pytest
 from alternateur.template_filters import plain_text
-from alternateur.typography import (
-    NBSP,
-    NNBSP,
-    TextNode,
-    french_html,
-    french_text,
-    split_html,
-)
-from hypothesis import given, settings
+from alternateur.typography import NBSP, NNBSP, french_html, french_text
+from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from typographeur import typographeur
@@ -270,94 +262,3 @@ def test_only_text_changes_never_markup(site: Site, tmp_path: Path) -> None:
         plain_html = (untyped.output / relative).read_text(encoding="utf-8")
         assert tags.findall(typed_html) == tags.findall(plain_html), relative
         assert typed_html != plain_html, relative
-
-
-class _ReferenceSplit(html_parser.HTMLParser):
-    """Python's own HTML parser, as the reference for what is text and what tag."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.items: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: object) -> None:
-        self.items.append(("start", tag))
-
-    def handle_startendtag(self, tag: str, attrs: object) -> None:
-        self.items.append(("start", tag))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.items.append(("end", tag))
-
-    def handle_data(self, data: str) -> None:
-        if self.items and self.items[-1][0] == "text":
-            data = self.items.pop()[1] + data
-        self.items.append(("text", data))
-
-    def handle_comment(self, data: str) -> None:
-        self.items.append(("other", ""))
-
-    def handle_decl(self, decl: str) -> None:
-        self.items.append(("other", ""))
-
-
-def _reference_split(page: str) -> list[tuple[str, str]]:
-    parser = _ReferenceSplit()
-    parser.feed(page)
-    parser.close()
-    return parser.items
-
-
-def _our_split(page: str) -> list[tuple[str, str]]:
-    items: list[tuple[str, str]] = []
-    for item in split_html(page):
-        if isinstance(item, TextNode):
-            items.append(("text", item.text))
-        elif isinstance(item, str):
-            tag = re.match(r"</?([a-zA-Z][^\s/>]*)", item)
-            if tag is None:
-                items.append(("other", ""))
-            else:
-                kind = "end" if item.startswith("</") else "start"
-                items.append((kind, tag.group(1).lower()))
-    return items
-
-
-def test_pages_are_split_into_text_and_tags_as_python_s_html_parser_does(
-    real_site: Site,
-) -> None:
-    pages = sorted(real_site.output.rglob("*.html"))
-    assert len(pages) > 10
-    for path in pages:
-        page = path.read_text(encoding="utf-8")
-        assert _our_split(page) == _reference_split(page), path
-
-
-_ATTRIBUTES = st.sampled_from(
-    [
-        ' class="a b"',
-        " title='Lieu : ici > là'",
-        ' data-x="<p>"',
-        " hidden",
-        " lang=en",
-        " href=/a/b?c=d;e",
-        ' alt="l\'idée"',
-        " /",
-    ]
-)
-_START_TAGS = st.tuples(
-    st.sampled_from(["p", "em", "A", "span", "br", "code"]),
-    st.lists(_ATTRIBUTES, max_size=3).map("".join),
-).map(lambda tag: f"<{tag[0]}{tag[1]}>")
-_MARKUP_PIECES = st.one_of(
-    _START_TAGS,
-    st.sampled_from(["</p>", "</em>", "</a>", "</SPAN >", "<!-- a : b > c -->"]),
-    st.sampled_from(["<!doctype html>", "<script>if (a < b) x = '</p>';</script>"]),
-    _TEXT.map(html.escape),
-    st.sampled_from(["a < b", "&amp;", "&nbsp;", "&#39;", "5 > 3"]),
-)
-
-
-@settings(max_examples=500)
-@given(st.lists(_MARKUP_PIECES, min_size=1, max_size=12).map("".join))
-def test_any_markup_is_split_as_python_s_html_parser_does(page: str) -> None:
-    assert _our_split(page) == _reference_split(page)

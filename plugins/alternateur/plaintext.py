@@ -12,7 +12,8 @@ results are cached (strings in, strings out).
 from __future__ import annotations
 
 from functools import lru_cache
-from html.parser import HTMLParser
+
+from .htmlsplit import closing, opens, read, split_html
 
 # Elements whose end starts a new line of text.
 _BLOCKS = frozenset(
@@ -23,37 +24,26 @@ _BLOCKS = frozenset(
 _HIDDEN = frozenset({"script", "style", "template"})
 
 
-class _TextCollector(HTMLParser):
-    """Collect text nodes, with a line break where a block ends."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        del attrs
-        if tag in _HIDDEN:
-            self._hidden += 1
-        elif tag == "br":
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag in _BLOCKS:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
 def _collect(html: str) -> str:
-    collector = _TextCollector()
-    collector.feed(str(html))
-    collector.close()
-    return "".join(collector.parts)
+    """Join the text nodes, with a line break where a block ends."""
+    cut = split_html(str(html))
+    parts = []
+    hidden = 0
+    for text, tag, name in zip(cut.texts, cut.tags, cut.names, strict=False):
+        if not hidden:
+            parts.append(read(text))
+        if name in _HIDDEN:
+            if opens(tag, name):
+                hidden += 1
+            elif closing(tag):
+                hidden = max(0, hidden - 1)
+        elif name == "br":
+            parts.append("\n")
+        elif name in _BLOCKS and closing(tag):
+            parts.append("\n\n")
+    if not hidden:
+        parts.append(read(cut.texts[-1]))
+    return "".join(parts)
 
 
 @lru_cache(maxsize=4096)

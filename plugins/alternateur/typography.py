@@ -36,9 +36,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 from typing import Any
+
+from .htmlsplit import Cut, closing, opens, read, split_html
 
 NNBSP = "\u202f"  # Narrow no-break space: before ; ! ?, inside « ».
 NBSP = "\u00a0"  # No-break space: before :.
@@ -53,11 +55,6 @@ INLINE = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em"}
     | {"i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong"}
     | {"sub", "sup", "time", "u", "var", "wbr"}
-)
-# Elements without an end tag.
-VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"}
-    | {"source", "track", "wbr"}
 )
 # Text that must keep its characters: URLs and e-mail-like addresses.
 _URL = re.compile(r"(?:\b(?:https?|ftp|webcal|mailto|tel):|\bwww\.)[^\s<>«»\"]+")
@@ -174,44 +171,7 @@ def french_text(text: str) -> str:
     return typeset_text(text)
 
 
-# One piece of markup: a comment, a declaration (doctype), a processing
-# instruction, or a start or end tag whose name is group 1, its attributes
-# read as ``html.parser`` reads them (a quoted value may hold a ``>``; a
-# quote elsewhere is a character). What lies between two pieces is a text
-# node. The same split as ``html.parser``, which the tests check on whole
-# pages, in one regular expression: the per-tag callbacks of ``html.parser``
-# were most of the cost of this step (``invoke bench --profile``). Its
-# quantifiers are possessive (``*+``): an unclosed ``<`` costs one scan,
-# never a backtracking search.
-_MARKUP = re.compile(
-    r"""
-    <!--.*?-->
-    | <[!?][^>]*>
-    | </?([a-zA-Z][^\t\n\f\r />]*+)
-      (?:[\s/]++[^\s/>=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'>][^\s>]*+))?+)*+
-      [\s/]*+>
-    """,
-    re.DOTALL | re.VERBOSE,
-)
-# Elements whose content is raw text up to their end tag, as ``html.parser``
-# reads them: a ``<`` there is not markup.
-_RAW_TEXT = ("script", "style")
 _LANG = re.compile(r"""\slang\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
-
-
-class TextNode:
-    """A text node: its source, its characters, and whether we may change it."""
-
-    __slots__ = ("editable", "raw", "text")
-
-    def __init__(self, raw: str, editable: bool) -> None:
-        self.raw = raw
-        self.text = unescape(raw) if "&" in raw else raw
-        self.editable = editable
-
-
-# A tag that ends the current line of text.
-_BOUNDARY = None
 
 
 def _foreign(tag: str) -> bool:
@@ -222,85 +182,67 @@ def _foreign(tag: str) -> bool:
     return match is not None and not match.group(1).lower().startswith("fr")
 
 
-def split_html(html: str) -> list[str | TextNode | None]:
-    """Cut a page into markup (kept byte for byte), text nodes and boundaries.
+def _editable(cut: Cut) -> list[bool]:
+    """Tell for each text node whether French rules apply to it.
 
-    A boundary (``None``) stands before every tag that ends a line of text:
-    any tag but the inline ones (``INLINE``).
+    They do not inside ``SKIPPED`` elements (code, scripts…) or an element in
+    another language, however deeply nested.
     """
-    items: list[str | TextNode | None] = []
-    # Skipped regions: (tag, depth) of the element that opened each.
+    editable = [True]
+    # Skipped elements: (name, depth) of the element that opened each.
     skipping: list[tuple[str, int]] = []
     depth: dict[str, int] = {}
-    position = 0
-    while True:
-        match = _MARKUP.search(html, position)
-        end = len(html) if match is None else match.start()
-        if end > position:
-            items.append(TextNode(html[position:end], not skipping))
-        if match is None:
-            return items
-        position = match.end()
-        markup = match.group(0)
-        name = match.group(1)
-        if name is None:  # A comment or a declaration: no line ends there.
-            items.append(markup)
-            continue
-        tag = name.lower()
-        if tag not in INLINE:
-            items.append(_BOUNDARY)
-        items.append(markup)
-        if markup[1] == "/":
-            level = depth.get(tag, 0)
-            if skipping and skipping[-1] == (tag, level):
-                skipping.pop()
-            if level:
-                depth[tag] = level - 1
-        elif tag not in VOID and not markup.endswith("/>"):
-            level = depth.get(tag, 0) + 1
-            depth[tag] = level
-            if tag in SKIPPED or _foreign(markup):
-                skipping.append((tag, level))
-            if tag in _RAW_TEXT:
-                close = re.compile(rf"</{tag}[\t\n\f\r />]", re.IGNORECASE)
-                found = close.search(html, position)
-                raw_end = len(html) if found is None else found.start()
-                if raw_end > position:
-                    items.append(TextNode(html[position:raw_end], editable=False))
-                position = raw_end
+    for tag, name in zip(cut.tags, cut.names, strict=True):
+        if name is not None:
+            if closing(tag):
+                level = depth.get(name, 0)
+                if skipping and skipping[-1] == (name, level):
+                    skipping.pop()
+                if level:
+                    depth[name] = level - 1
+            elif opens(tag, name):
+                level = depth.get(name, 0) + 1
+                depth[name] = level
+                if name in SKIPPED or _foreign(tag):
+                    skipping.append((name, level))
+        editable.append(not skipping)
+    return editable
 
 
 def french_html(html: str) -> str:
-    """Typeset the text nodes of an HTML document or fragment."""
-    items = split_html(html)
+    """Typeset the text nodes of an HTML document or fragment.
+
+    A rule sees the characters around a text node on its line of text:
+    inline elements (``INLINE``) continue a line, « <em>mot</em> » is one.
+    """
+    cut = split_html(html)
+    texts = [read(text) for text in cut.texts]
+    # Whether a line of text ends after each text node: a tag of a block.
+    ends = [name is not None and name not in INLINE for name in cut.names]
+    ends.append(True)
     # The first characters of the line's text after each text node (two: a
     # rule tells « 18 h » from « 18 habitants »), found in one pass from the end.
-    following: list[str] = []
+    following = [""] * len(texts)
     after = ""
-    for item in reversed(items):
-        if item is _BOUNDARY:
+    for index in range(len(texts) - 1, -1, -1):
+        if ends[index]:
             after = ""
-        elif isinstance(item, TextNode):
-            following.append(after)
-            after = (item.text + after)[:2]
-    following.reverse()
-    out = []
+        following[index] = after
+        after = (texts[index] + after)[:2]
+    out = cut.texts.copy()
     before = ""  # Last character of the line of text so far (typeset).
-    index = 0
-    for item in items:
-        if item is _BOUNDARY:
-            before = ""
-        elif isinstance(item, str):
-            out.append(item)
-        else:
-            text = item.text
-            new = text
-            if item.editable:
+    for index, editable in enumerate(_editable(cut)):
+        text = texts[index]
+        if text:
+            if editable:
                 new = typeset_text(text, before, following[index])
-            index += 1
-            out.append(item.raw if new == text else _escape_text(new))
-            before = new[-1:] or before
-    return "".join(out)
+                if new != text:
+                    out[index] = _escape_text(new)
+                    text = new
+            before = text[-1]
+        if ends[index]:
+            before = ""
+    return "".join(t + tag for t, tag in zip(out, [*cut.tags, ""], strict=True))
 
 
 def _escape_text(text: str) -> str:
