@@ -104,6 +104,11 @@ def test_french_spacing_in_a_paragraph(source: str, typeset: str) -> None:
             '<p lang="en">Hello: "world"!</p><p>Fin!</p>',
             f'<p lang="en">Hello: "world"!</p><p>Fin{N}!</p>',
         ),
+        # However deeply the other language's element nests its own kind.
+        (
+            '<p><span lang="en">Hi <span>there</span> you!</span> Oui!</p>',
+            f'<p><span lang="en">Hi <span>there</span> you!</span> Oui{N}!</p>',
+        ),
         # Comments and the doctype are markup.
         (
             "<!doctype html><!-- a : b ! --><p>c!</p>",

@@ -126,6 +126,12 @@ def _typeset_span(text: str, before: str, after: str) -> str:
     extended = before + text + after
     if _TRIGGERS.isdisjoint(extended):
         return text
+    if not before and not after:
+        # Nothing around to keep out (most runs): the rules as they are.
+        for pattern, replacement, triggers in RULES:
+            if not triggers.isdisjoint(text):
+                text = pattern.sub(replacement, text)
+        return text
     start = len(before)
     for pattern, replacement, triggers in RULES:
         if triggers.isdisjoint(extended):
@@ -182,30 +188,40 @@ def _foreign(tag: str) -> bool:
     return match is not None and not match.group(1).lower().startswith("fr")
 
 
+def _end_of(cut: Cut, start: int) -> int:
+    """Return the index of the tag that closes the element opened at ``start``."""
+    name = cut.names[start]
+    depth = 0
+    for index in range(start + 1, len(cut.tags)):
+        if cut.names[index] == name:
+            tag = cut.tags[index]
+            if closing(tag):
+                if depth == 0:
+                    return index
+                depth -= 1
+            elif opens(tag, name):
+                depth += 1
+    return len(cut.tags)  # Never closed: up to the end.
+
+
 def _editable(cut: Cut) -> list[bool]:
     """Tell for each text node whether French rules apply to it.
 
     They do not inside ``SKIPPED`` elements (code, scripts…) or an element in
-    another language, however deeply nested.
+    another language, however deeply nested. Only the tags that open such an
+    element are looked at: a page has a few among a hundred or more.
     """
-    editable = [True]
-    # Skipped elements: (name, depth) of the element that opened each.
-    skipping: list[tuple[str, int]] = []
-    depth: dict[str, int] = {}
-    for tag, name in zip(cut.tags, cut.names, strict=True):
-        if name is not None:
-            if closing(tag):
-                level = depth.get(name, 0)
-                if skipping and skipping[-1] == (name, level):
-                    skipping.pop()
-                if level:
-                    depth[name] = level - 1
-            elif opens(tag, name):
-                level = depth.get(name, 0) + 1
-                depth[name] = level
-                if name in SKIPPED or _foreign(tag):
-                    skipping.append((name, level))
-        editable.append(not skipping)
+    editable = [True] * len(cut.texts)
+    names = cut.names
+    starts = [index for index, name in enumerate(names) if name in SKIPPED]
+    starts += [index for index, tag in enumerate(cut.tags) if "lang" in tag]
+    for start in starts:
+        tag, name = cut.tags[start], names[start]
+        if name is None or not opens(tag, name):
+            continue
+        if name in SKIPPED or _foreign(tag):
+            end = _end_of(cut, start)
+            editable[start + 1 : end + 1] = [False] * (end - start)
     return editable
 
 
