@@ -60,6 +60,8 @@ INLINE = frozenset(
 _URL = re.compile(r"(?:\b(?:https?|ftp|webcal|mailto|tel):|\bwww\.)[^\s<>«»\"]+")
 
 _SPACE = r"[ \t\r\n\f\u00a0\u202f]"
+# A rule on a number needs a digit: "h" alone is in most words.
+_DIGITS = "0123456789"
 # A character after which French puts a space before ; ! ? : (a word, a
 # number, a closing quote or bracket). Not another ! or ?: « ?! » stays whole.
 _WORDISH = r"[^\W_]|[»)\]\"'’%…]"
@@ -70,8 +72,8 @@ _CLOSES = r"(?:[\s»\")\]!?]|\Z)"
 def _rules() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
     """List the substitutions, in order: quotes, then the spaces around them.
 
-    Each comes with the characters without which it cannot apply, so that
-    most text is passed over without running the expression.
+    Each comes with the characters one of which it needs, so that most text
+    is passed over without running the expression.
     """
     rules = [
         # Typewriter double quotes: opening after a space or a bracket (or at
@@ -98,8 +100,8 @@ def _rules() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
         # A percentage: 40 % with U+202F.
         (rf"(?<=\d){_SPACE}*%", NNBSP + "%", "%"),
         # A time or a price stays on one line: « 18 h 30 », « 5 € ».
-        (r"(?<=\d) (?=h\b|€)", NBSP, "h€"),
-        (r"(?<=\d\u00a0h) (?=\d)", NBSP, "h"),
+        (r"(?<=\d) (?=h\b|€)", NBSP, _DIGITS),
+        (r"(?<=\d\u00a0h) (?=\d)", NBSP, _DIGITS),
     ]
     return [
         (re.compile(pattern), replacement, frozenset(triggers))
