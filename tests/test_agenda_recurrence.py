@@ -247,3 +247,32 @@ def test_every_occurrence_is_either_past_or_upcoming_at_any_now(
     assert starts(past) + starts(upcoming) == starts(every)
     assert all(o.end <= now for o in past)
     assert all(o.end > now for o in upcoming)
+
+
+@settings(deadline=None)
+@given(
+    now=st.datetimes(
+        min_value=datetime(2019, 1, 1),
+        max_value=datetime(2021, 1, 1),
+        timezones=st.just(UTC),
+    ),
+    fields=st.sampled_from(
+        [
+            {"Start": "2019-11-15 10:00", "End": "2019-11-15 18:00"},
+            {"Start": "2019-11-15"},
+            {"Start": "2020-06"},
+            {"Start": "2019-07-26 14:00", "Recurrence": "FREQ=WEEKLY;COUNT=30"},
+            LAST_FRIDAY,
+        ]
+    ),
+)
+def test_an_event_s_schedule_is_what_is_announced_and_what_has_ended(
+    now: datetime, fields: dict[str, str]
+) -> None:
+    # Worked out once per build for the agenda, the page and the JSON-LD.
+    happening = event(**fields)
+    until = datetime(2020, 3, 1, tzinfo=UTC)
+    times = occurrences.schedule(happening, now, until)
+    assert starts([times.first]) == starts([occurrences.single(happening)])
+    assert starts(times.announced) == starts(occurrences.ahead(happening, now, until))
+    assert starts(times.done) == starts(occurrences.past(happening, now))

@@ -17,10 +17,9 @@ from urllib.parse import quote
 from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from . import occurrences
 from .dates import format_day
 from .french_dates import capitalized, format_span
-from .occurrences import Occurrence
+from .occurrences import Occurrence, Schedule
 from .public_address import absolute_url, base_url
 from .rule_words import describe
 
@@ -135,25 +134,26 @@ def agenda_page_url(pages: list[Any]) -> str:
     return "agenda/"
 
 
-def build_agenda(
-    events: list[Any], pages: list[Any], now: datetime, settings: dict[str, Any]
-) -> Agenda:
-    """Sort the events' occurrences around ``now``.
+def horizon_end(now: datetime, settings: dict[str, Any]) -> datetime:
+    """Return how far ahead the agenda announces a series' occurrences."""
+    return now + relativedelta(months=settings["AGENDA_HORIZON_MONTHS"])
 
-    « À venir »: every occurrence not ended at ``now`` (ongoing ones too),
+
+def build_agenda(
+    scheduled: list[tuple[Any, Schedule]], pages: list[Any], settings: dict[str, Any]
+) -> Agenda:
+    """Sort the events' occurrences around the build's "now".
+
+    « À venir »: every occurrence not ended at "now" (ongoing ones too),
     soonest first, a series once per occurrence within the horizon (and at
     least its next one). « Passés »: most recent first, a series once, grouped
     by year.
     """
-    horizon_end = now + relativedelta(months=settings["AGENDA_HORIZON_MONTHS"])
     coming = sorted(
-        (o for event in events for o in occurrences.ahead(event, now, horizon_end)),
-        key=lambda o: o.key,
+        (o for _, times in scheduled for o in times.announced), key=lambda o: o.key
     )
     upcoming = [listed(o) for o in coming]
-    finished = [
-        (done, event) for event in events if (done := occurrences.past(event, now))
-    ]
+    finished = [(times.done, event) for event, times in scheduled if times.done]
     finished.sort(key=lambda pair: (pair[0][-1].start, pair[1].slug), reverse=True)
     by_year = groupby(finished, key=lambda pair: pair[0][-1].start.year)
     past = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any, ClassVar
 
 from pelican.contents import Content
@@ -109,6 +110,21 @@ class Event(_AuthoredContent):
         written = self._text("cancelled")
         self.cancelled, self.cancelled_dates = self._cancellations()
         self._check_cancellations(written)
+
+    @cached_property
+    def url(self) -> str:
+        """Pelican's URL of the event's page, worked out once.
+
+        Pelican formats it from the settings at each use, and each event's
+        URL is used a dozen times a build: the menu, the canonical link, the
+        agenda, the calendars, the JSON-LD.
+        """
+        return super().url
+
+    @cached_property
+    def save_as(self) -> str:
+        """Pelican's output file of the event's page, worked out once."""
+        return super().save_as
 
     def _text(self, name: str) -> str | None:
         value = getattr(self, name, None)

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
 from . import ical, occurrences
@@ -89,11 +88,11 @@ def _status(event: Any, announced: list[occurrences.Occurrence], now: datetime) 
     return "En cours" if announced[0].start <= now else "À venir"
 
 
-def event_page(event: Any, now: datetime, settings: dict[str, Any]) -> EventPage:
-    """Gather the page's facts around ``now``."""
-    first = occurrences.single(event)
-    horizon_end = now + relativedelta(months=settings["AGENDA_HORIZON_MONTHS"])
-    announced = occurrences.ahead(event, now, horizon_end)
+def event_page(
+    event: Any, times: occurrences.Schedule, now: datetime, settings: dict[str, Any]
+) -> EventPage:
+    """Gather the page's facts around ``now``, from the event's schedule."""
+    first, announced, done = times.first, times.announced, times.done
     rule = None
     next_dates: list[Listed] = []
     last_date = None
@@ -101,7 +100,6 @@ def event_page(event: Any, now: datetime, settings: dict[str, Any]) -> EventPage
     if event.rule is not None:
         rule = capitalized(describe(event.rule, event.start, event.end))
         next_dates = [listed(o) for o in announced]
-        done = occurrences.past(event, now)
         last_date = listed(done[-1]) if done and not announced else None
         days = [format_day(day.date()) for day in event.cancelled_dates]
         cancellations = ", ".join(days) or None
@@ -116,5 +114,5 @@ def event_page(event: Any, now: datetime, settings: dict[str, Any]) -> EventPage
         osm_url=osm_search(event.address),
         ics_url=None if event.cancelled else ical.event_ics_url(event, settings),
         google_url=google_template(event, settings),
-        jsonld=event_jsonld(event, now, settings),
+        jsonld=event_jsonld(event, times, settings),
     )

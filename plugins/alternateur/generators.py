@@ -16,7 +16,7 @@ from pelican.generators import CachingGenerator
 from pelican.utils import posixize_path
 from pelican.writers import Writer
 
-from .agenda import build_agenda
+from .agenda import build_agenda, horizon_end
 from .clock import build_now
 from .contents import Event, Milestone, _AuthoredContent
 from .errors import ContentError
@@ -24,6 +24,7 @@ from .event_page import event_page
 from .feeds import CONTEXT_KEY as FEED_CONTEXT_KEY
 from .feeds import plan_feed, write_feed
 from .ical import write_calendars
+from .occurrences import schedule
 from .preflight import faulty_paths, report
 from .validation import Problem
 
@@ -126,29 +127,33 @@ class EventsGenerator(_FolderGenerator):
     setting_prefix = "EVENT"
 
     def generate_context(self) -> None:
-        """Order by first start, then file name; sort the agenda around now."""
+        """Order by first start, then file name; sort the agenda around now.
+
+        Each event's occurrences around now are worked out here, once, for
+        the agenda, the event's page and its JSON-LD.
+        """
         self.events = sorted(
             self.read_folder(), key=lambda item: (item.start, _source_name(item))
         )
         self._update_context(("events",))
+        now = build_now(self.context)
+        until = horizon_end(now, self.settings)
+        self.scheduled = [(event, schedule(event, now, until)) for event in self.events]
         self.context["agenda"] = build_agenda(
-            self.events,
-            self.context.get("pages", []),
-            build_now(self.context),
-            self.settings,
+            self.scheduled, self.context.get("pages", []), self.settings
         )
 
     def generate_output(self, writer: Writer) -> None:
         """Write ``/agenda/<slug>/`` for each published event, and the calendars."""
         now = build_now(self.context)
-        for event in self.events:
+        for event, times in self.scheduled:
             writer.write_file(
                 event.save_as,
                 self.get_template(event.template),
                 self.context,
                 event=event,
                 page=event,
-                event_page=event_page(event, now, self.settings),
+                event_page=event_page(event, times, now, self.settings),
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=event.url,
             )

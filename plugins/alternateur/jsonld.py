@@ -10,16 +10,13 @@ have no date schema.org can say, and get none.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 
-from . import occurrences
 from .dates import Precision
 from .ical import expressible
-from .occurrences import Occurrence
+from .occurrences import Occurrence, Schedule
 from .plaintext import plain_text
 from .public_address import absolute_url, base_url
 
@@ -31,14 +28,11 @@ PAST_SESSIONS = 12
 _SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
-def sessions(event: Any, now: datetime, horizon: relativedelta) -> list[Occurrence]:
+def sessions(event: Any, times: Schedule) -> list[Occurrence]:
     """Return the occurrences the page describes, soonest first."""
     if event.rule is None:
-        return [occurrences.single(event)]
-    return (
-        occurrences.ahead(event, now, now + horizon)
-        or (occurrences.past(event, now)[-PAST_SESSIONS:])
-    )
+        return [times.first]
+    return times.announced or times.done[-PAST_SESSIONS:]
 
 
 def _place(event: Any) -> dict[str, Any] | None:
@@ -93,10 +87,11 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def event_jsonld(event: Any, now: datetime, settings: dict[str, Any]) -> Markup | None:
+def event_jsonld(
+    event: Any, times: Schedule, settings: dict[str, Any]
+) -> Markup | None:
     """Return the page's JSON-LD (one ``Event`` or a list); None if month-precise."""
     if not expressible(event):
         return None
-    horizon = relativedelta(months=settings["AGENDA_HORIZON_MONTHS"])
-    items = [item(occurrence, settings) for occurrence in sessions(event, now, horizon)]
+    items = [item(occurrence, settings) for occurrence in sessions(event, times)]
     return script_json(items[0] if len(items) == 1 else items)
