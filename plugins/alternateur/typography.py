@@ -126,17 +126,22 @@ def _typeset_span(text: str, before: str, after: str) -> str:
     if text.isspace() and before != "«" and after[:1] not in _AFTER_SPACE:
         return text  # The spaces between two tags, mostly.
     extended = before + text + after
-    if _TRIGGERS.isdisjoint(extended):
+    # The characters present, as a set: fourteen rules look them up.
+    present = set(extended)
+    if _TRIGGERS.isdisjoint(present):
         return text
     if not before and not after:
         # Nothing around to keep out (most runs): the rules as they are.
         for pattern, replacement, triggers in RULES:
-            if not triggers.isdisjoint(text):
-                text = pattern.sub(replacement, text)
+            if not triggers.isdisjoint(present):
+                changed = pattern.sub(replacement, text)
+                if changed != text:
+                    text = changed
+                    present = set(text)
         return text
     start = len(before)
     for pattern, replacement, triggers in RULES:
-        if triggers.isdisjoint(extended):
+        if triggers.isdisjoint(present):
             continue
         end = len(extended) - len(after)
 
@@ -147,7 +152,10 @@ def _typeset_span(text: str, before: str, after: str) -> str:
                 return match.group(0)
             return match.expand(replacement)
 
-        extended = pattern.sub(keep_inside, extended)
+        changed = pattern.sub(keep_inside, extended)
+        if changed != extended:
+            extended = changed
+            present = set(extended)
     return extended[start : len(extended) - len(after)]
 
 
