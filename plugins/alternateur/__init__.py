@@ -15,7 +15,7 @@ from .settings import apply_defaults
 from .site_files import write_site_files
 from .sitemap_dates import date_sitemap_from_build
 from .timeline import add_timeline
-from .typography import typeset_written_page
+from .typeset_pages import typeset_rendered_pages
 
 
 def register() -> None:
@@ -29,4 +29,4 @@ def register() -> None:
     signals.finalized.connect(forget_rendered_content)
     signals.all_generators_finalized.connect(date_sitemap_from_build)
     signals.finalized.connect(write_site_files)
-    signals.content_written.connect(typeset_written_page)
+    signals.generator_init.connect(typeset_rendered_pages)

@@ -19,17 +19,18 @@ attribute, never inside ``code``, ``pre``, ``kbd``, ``samp``, ``script``,
 (``lang="en"``), never inside a URL written in the text (``https://…``) or a
 time (``18:30``).
 
-Where it runs: on every HTML file Pelican writes (the ``content_written``
-signal), once, on the final page. That single hook covers the text of every
-source — Markdown bodies, titles, the templates' own words (« nous en sommes
-là », « Lieu : »), dates said by the plugin — whichever template or plugin
-wrote it, including the ones added later: nobody has to remember a filter,
-and the split sees exactly which text is a text node. The price is one more
-parse of each page's body (measured in the README, « Le thème »). Text
-outside the body's text nodes — ``<title>``, attributes, ``<meta>`` tags —
-goes through the ``plain_text`` filter (``template_filters.py``), which
-applies the same rules (``french_text``) to the plain text; JSON-LD, feeds
-and iCalendar files are written from ``plaintext.py`` and are not typeset.
+Where it runs: on every HTML page the theme renders, once, on the final
+page, just before Pelican writes it (``typeset_pages.py``). That single hook
+covers the text of every source — Markdown bodies, titles, the templates'
+own words (« nous en sommes là », « Lieu : »), dates said by the plugin —
+whichever template or plugin wrote it, including the ones added later:
+nobody has to remember a filter, and the split sees exactly which text is a
+text node. The price is one more pass over each page's body (measured in
+the README, « Le thème »). Text outside the body's text nodes — ``<title>``,
+attributes, ``<meta>`` tags — goes through the ``plain_text`` filter
+(``template_filters.py``), which applies the same rules (``french_text``)
+to the plain text; JSON-LD, feeds and iCalendar files are written from
+``plaintext.py`` and are not typeset.
 """
 
 from __future__ import annotations
@@ -37,8 +38,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from html import escape
-from pathlib import Path
-from typing import Any
 
 from .htmlsplit import Cut, closing, opens, read, split_html
 
@@ -276,19 +275,13 @@ def _escape_text(text: str) -> str:
     return escape(text, quote=False)
 
 
-def typeset_written_page(path: str, context: dict[str, Any]) -> None:
-    """Answer ``content_written``: typeset an HTML page Pelican just wrote.
+def french_page(html: str) -> str:
+    """Typeset a whole page, from ``<body>`` on.
 
-    Only from ``<body>`` on: the head's one text node, ``<title>``, is filled
-    by the ``plain_text`` filter, which applies the same rules; the rest of
-    the head (meta tags, JSON-LD) is attributes and scripts, and was a good
-    third of each page to read for nothing.
+    The head's one text node, ``<title>``, is filled by the ``plain_text``
+    filter, which applies the same rules; the rest of the head (meta tags,
+    JSON-LD) is attributes and scripts, and was a good third of each page to
+    read for nothing.
     """
-    if not path.endswith(".html") or not context.get("FRENCH_TYPOGRAPHY", True):
-        return
-    page = Path(path)
-    html = page.read_text(encoding="utf-8")
     body = max(html.find("<body"), 0)
-    typeset = html[:body] + french_html(html[body:])
-    if typeset != html:
-        page.write_text(typeset, encoding="utf-8")
+    return html[:body] + french_html(html[body:])
