@@ -12,12 +12,11 @@ module adds what French needs:
   (« 18 h 30 », « 5 € »), which must not break across two lines;
 - typewriter quotes made French: ``"mot"`` → « mot », ``l'idée`` → l’idée.
 
-It works on HTML text nodes only, split from the markup as ``html.parser``
-splits them (``split_html``): never in an
-attribute, never inside ``code``, ``pre``, ``kbd``, ``samp``, ``script``,
-``style``, ``textarea``, ``svg``, ``math`` or an element in another language
-(``lang="en"``), never inside a URL written in the text (``https://…``) or a
-time (``18:30``).
+It works on HTML text nodes only, cut from the markup as ``html.parser``
+cuts them (``htmlsplit.py``): never in an attribute, never inside ``code``,
+``pre``, ``kbd``, ``samp``, ``script``, ``style``, ``textarea``, ``svg``,
+``math`` or an element in another language (``lang="en"``), never inside a
+URL written in the text (``https://…``) or a time (``18:30``).
 
 Where it runs: on every HTML page the theme renders, once, on the final
 page, just before Pelican writes it (``typeset_pages.py``). That single hook
