@@ -220,13 +220,17 @@ def test_a_recurrence_error_fails_the_strict_build_naming_the_file(
     assert "ContentError" not in site.log, "no traceback of the plugin's own"
 
 
+# Any instant of the years the series below span.
+NOWS = st.datetimes(
+    min_value=datetime(2019, 1, 1),
+    max_value=datetime(2021, 1, 1),
+    timezones=st.just(UTC),
+)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
-    now=st.datetimes(
-        min_value=datetime(2019, 1, 1),
-        max_value=datetime(2021, 1, 1),
-        timezones=st.just(UTC),
-    ),
+    now=NOWS,
     rule=st.sampled_from(
         [
             "FREQ=WEEKLY;COUNT=30",
@@ -251,11 +255,7 @@ def test_every_occurrence_is_either_past_or_upcoming_at_any_now(
 
 @settings(deadline=None)
 @given(
-    now=st.datetimes(
-        min_value=datetime(2019, 1, 1),
-        max_value=datetime(2021, 1, 1),
-        timezones=st.just(UTC),
-    ),
+    now=NOWS,
     fields=st.sampled_from(
         [
             {"Start": "2019-11-15 10:00", "End": "2019-11-15 18:00"},
