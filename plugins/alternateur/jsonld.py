@@ -81,7 +81,7 @@ def item(occurrence: Occurrence, settings: dict[str, Any]) -> dict[str, Any]:
 def script_json(data: Any) -> Markup:
     """JSON for a ``<script>`` element: ``</script>`` in a title cannot end it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # ``str.replace`` rather than ``str.translate``: a tenth of the time.
+    # ``str.replace`` rather than ``str.translate``: a fiftieth of the time.
     for character, escape in _SCRIPT_SAFE:
         text = text.replace(character, escape)
     return Markup(text)
