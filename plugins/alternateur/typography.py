@@ -35,6 +35,7 @@ to the plain text; JSON-LD, feeds and iCalendar files are written from
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 
@@ -114,6 +115,17 @@ _TRIGGERS = frozenset().union(*(triggers for *_, triggers in RULES))
 _AFTER_SPACE = frozenset(";!?:»%h€")
 
 
+def _inside(replacement: str, start: int, end: int) -> Callable[[re.Match[str]], str]:
+    """Replace a match only if it lies within ``start``–``end``."""
+
+    def substitute(match: re.Match[str]) -> str:
+        if match.start() < start or match.end() > end:
+            return match.group(0)
+        return match.expand(replacement)
+
+    return substitute
+
+
 def _typeset_span(text: str, before: str, after: str) -> str:
     """Apply every rule to ``text``, seeing its neighbours on each side.
 
@@ -128,29 +140,17 @@ def _typeset_span(text: str, before: str, after: str) -> str:
     present = set(extended)
     if _TRIGGERS.isdisjoint(present):
         return text
-    if not before and not after:
-        # Nothing around to keep out (most runs): the rules as they are.
-        for pattern, replacement, triggers in RULES:
-            if not triggers.isdisjoint(present):
-                changed = pattern.sub(replacement, text)
-                if changed != text:
-                    text = changed
-                    present = set(text)
-        return text
     start = len(before)
     for pattern, replacement, triggers in RULES:
         if triggers.isdisjoint(present):
             continue
+        # With no neighbours (most runs) nothing is to be kept out: Python
+        # expands the plain replacement itself, without a call per match.
         end = len(extended) - len(after)
-
-        def keep_inside(
-            match: re.Match[str], end: int = end, replacement: str = replacement
-        ) -> str:
-            if match.start() < start or match.end() > end:
-                return match.group(0)
-            return match.expand(replacement)
-
-        changed = pattern.sub(keep_inside, extended)
+        substitute = (
+            _inside(replacement, start, end) if before or after else replacement
+        )
+        changed = pattern.sub(substitute, extended)
         if changed != extended:
             extended = changed
             present = set(extended)
