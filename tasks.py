@@ -108,12 +108,31 @@ def site_plugin(module: str, content: str = "") -> tuple[dict[str, Any], ModuleT
     return pelican.settings, importlib.import_module(f"alternateur.{module}")
 
 
+def check_content(content: str = "") -> Any:
+    """Read every content file as the build does, stop before writing: the result.
+
+    The same Pelican, plugins, generators and readers as a build, so
+    ``invoke check`` and the build can never disagree; ``CONTENT_CHECK_ONLY``
+    makes the plugin stop the build once every file is read
+    (``build_check.finish_reading``), with what it found.
+    """
+    override: dict[str, Any] = {"CONTENT_CHECK_ONLY": True}
+    if content:
+        override["PATH"] = os.path.abspath(content)
+    pelican = Pelican(read_settings(CONFIG["settings_base"], override=override))
+    build_check = importlib.import_module("alternateur.build_check")
+    try:
+        pelican.run()
+    except build_check.CheckFinished as finished:
+        return finished
+    raise Exit("La vérification n'a pas pu lire le contenu.")  # pragma: no cover
+
+
 @task(help={"content": "dossier du contenu à vérifier (par défaut content/)"})
 def check(c: Context, content: str = "") -> None:
     """Check every content file at once, without building; fail on any problem."""
-    settings, validation = site_plugin("validation", content)
     started = time.perf_counter()
-    report = validation.check_site(settings)
+    report = check_content(content)
     seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
     for problem in report.problems:
         print(problem)

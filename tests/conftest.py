@@ -45,8 +45,12 @@ def production_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 def build_site(tmp_path: Path) -> Callable[..., Site]:
     """Build a small fixture site from a dict of content files."""
 
-    def build(files: dict[str, str], *, now: str = FIXED_NOW) -> Site:
-        content = write_content(tmp_path / "content", files)
+    def build(
+        files: dict[str, str], *, now: str = FIXED_NOW, special_pages: bool = True
+    ) -> Site:
+        content = write_content(
+            tmp_path / "content", files, special_pages=special_pages
+        )
         output = tmp_path / "output"
         return Site(output, run_pelican(content, output, now=now))
 

@@ -54,7 +54,8 @@ MISTAKES = {
     ),
     "start-missing": Mistake(
         {"events/sans-date.md": _event("Title: Sans date")},
-        "events/sans-date.md: Start est obligatoire (attendu AAAA-MM-JJ HH:MM)",
+        "events/sans-date.md: Start est obligatoire (attendu AAAA-MM-JJ HH:MM, "
+        "AAAA-MM-JJ, AAAA-MM)",
     ),
     "start-impossible-month": Mistake(
         {"events/soupe.md": _event("Title: Soupe\nStart: 2019-13-01 19:00")},
@@ -215,6 +216,116 @@ MISTAKES = {
         {"events/muet.md": "Title: Muet\nStart: 2019-12\n\n<!-- À écrire -->\n"},
         "events/muet.md: Le texte est vide (attendu une description de "
         "l'événement, après une ligne vide sous les champs)",
+    ),
+    # The contract's findings: values that would run, break or replace.
+    "registration-javascript": Mistake(
+        {
+            "events/piege.md": _event(
+                "Title: Piège\nStart: 2019-12\n"
+                "Registration: javascript:alert(document.cookie)"
+            )
+        },
+        "events/piege.md: Registration « javascript:alert(document.cookie) » n'est "
+        "pas une adresse de lien autorisée (attendu une adresse https://…, mailto:… "
+        "ou tel:…)",
+    ),
+    "registration-in-words": Mistake(
+        {
+            "events/tel.md": _event(
+                "Title: Tel\nStart: 2019-12\nRegistration: par téléphone au 01 02"
+            )
+        },
+        "events/tel.md: Registration « par téléphone au 01 02 » n'est pas une "
+        "adresse de lien autorisée",
+    ),
+    "registration-email-without-mailto": Mistake(
+        {
+            "events/courriel.md": _event(
+                "Title: Courriel\nStart: 2019-12\nRegistration: contact@exemple.org"
+            )
+        },
+        "events/courriel.md: Registration « contact@exemple.org » n'est pas une "
+        "adresse de lien autorisée : pour une adresse électronique, écrivez "
+        "mailto:contact@exemple.org",
+    ),
+    "save-as-over-an-event-page": Mistake(
+        {"pages/ecrase.md": "Title: É\nSave_as: agenda/bon/index.html\n\nT.\n"},
+        "pages/ecrase.md: Save_as « agenda/bon/index.html » donne la page "
+        "agenda/bon/index.html, déjà écrite pour events/bon.md",
+    ),
+    "save-as-over-the-calendar": Mistake(
+        {"pages/ics.md": "Title: I\nSave_as: agenda.ics\n\nT.\n"},
+        "pages/ics.md: Save_as « agenda.ics » donne la page agenda.ics, déjà "
+        "écrite pour le calendrier de l'agenda",
+    ),
+    "save-as-over-an-events-calendar": Mistake(
+        {"pages/bon-ics.md": "Title: I\nSave_as: agenda/bon.ics\n\nT.\n"},
+        "pages/bon-ics.md: Save_as « agenda/bon.ics » donne la page "
+        "agenda/bon.ics, déjà écrite pour events/bon.md",
+    ),
+    "save-as-over-the-stylesheet": Mistake(
+        {"pages/style.md": "Title: S\nSave_as: theme/site.css\n\nT.\n"},
+        "pages/style.md: Save_as « theme/site.css » donne la page "
+        "theme/site.css, déjà écrite pour le thème",
+    ),
+    "save-as-outside-the-site": Mistake(
+        {"pages/dehors.md": "Title: D\nSave_as: ../../dehors.html\n\nT.\n"},
+        "pages/dehors.md: Save_as « ../../dehors.html » sort du dossier du site "
+        "(attendu un chemin dans le site, comme index.html)",
+    ),
+    "link-to-no-file": Mistake(
+        {
+            "pages/lien.md": (
+                "Title: Lien\n\nVoir [ici]({filename}../events/nexiste-pas.md).\n"
+            )
+        },
+        "pages/lien.md: Le lien « {filename}../events/nexiste-pas.md » ne mène à "
+        "aucun fichier du contenu",
+    ),
+    "html-event-without-start": Mistake(
+        {
+            "events/page-html.html": (
+                "<html><head><title>HTML</title></head><body><p>T.</p></body></html>"
+            )
+        },
+        "events/page-html.html: Start est obligatoire",
+    ),
+    "yaml-front-matter": Mistake(
+        {"events/yaml.md": '---\ntitle: "Soirée"\nstart: 2019-12\n---\n\nTexte.\n'},
+        "events/yaml.md: L'en-tête « --- » ressemble à un en-tête YAML (Jekyll, "
+        "Hugo) : ici, l'en-tête n'a ni --- ni guillemets ni crochets",
+    ),
+    "control-character-in-a-title": Mistake(
+        {"events/bidi.md": _event("Title: Soirée \u202egnp.exe\nStart: 2019-12")},
+        "events/bidi.md: Title « Soirée <U+202E>gnp.exe » contient un caractère "
+        "invisible U+202E (RIGHT-TO-LEFT OVERRIDE), ligne 1",
+    ),
+    "nul-in-the-text": Mistake(
+        {"events/nul.md": _event("Title: Nul\nStart: 2019-12", "Du\x00texte.")},
+        "events/nul.md: Le texte « Du<U+0000>texte. » contient un caractère "
+        "invisible U+0000",
+    ),
+    "cancelled-with-a-comma-too-many": Mistake(
+        {
+            "events/virgule.md": _event(
+                "Title: V\nStart: 2019-11-22 17:00\nRecurrence: FREQ=WEEKLY\n"
+                "Cancelled: 2019-11-29,"
+            )
+        },
+        "events/virgule.md: Cancelled « 2019-11-29, » a une virgule en trop à la fin",
+    ),
+    "text-without-the-blank-line": Mistake(
+        {
+            "events/collee.md": (
+                "Title: Collée\nStart: 2019-12\nAttention: places limitées.\n"
+                "Venez tôt.\n"
+            )
+        },
+        "events/collee.md: Attention « places limitées. » n'est pas un champ des "
+        "événements (attendu un de ces champs : Title, Start, End, Location, "
+        "Address, Recurrence, Cancelled, Registration, Price, Tags, Summary, "
+        "Status) ; si c'est la première ligne du texte, laissez une ligne vide "
+        "entre les champs et le texte",
     ),
     "page-without-text": Mistake(
         {"pages/muette.md": "Title: Muette\n"},

@@ -115,11 +115,45 @@ def plain(text: str) -> str:
     return " ".join(text.replace("’", "'").split())
 
 
-def write_content(root: Path, files: Mapping[str, str | bytes]) -> Path:
+# The pages every site must have (the content contract): the home page, the
+# agenda and the timeline. A fixture that does not give its own gets these.
+SPECIAL_PAGES = {
+    "Save_as: index.html": (
+        "pages/accueil.md",
+        "Title: Accueil\nTemplate: home\nSave_as: index.html\nURL:\n\nBienvenue.\n",
+    ),
+    "Template: agenda": (
+        "pages/agenda.md",
+        "Title: Agenda\nTemplate: agenda\n\nLes rendez-vous.\n",
+    ),
+    "Template: timeline": (
+        "pages/etat-d-avancement.md",
+        "Title: État d'avancement\nTemplate: timeline\n",
+    ),
+}
+
+
+def with_special_pages(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
+    """Add the special pages a fixture does not give (by the line that makes one)."""
+    texts = [textwrap.dedent(t) for t in files.values() if isinstance(t, str)]
+    added = dict(files)
+    for line, (name, text) in SPECIAL_PAGES.items():
+        if name not in added and not any(line in t for t in texts):
+            added[name] = text
+    return added
+
+
+def write_content(
+    root: Path, files: Mapping[str, str | bytes], *, special_pages: bool = True
+) -> Path:
     """Write a content folder: ``{"events/x.md": "Title: …"}``.
 
     Bytes are written as they are (a file in another encoding than UTF-8).
+    A fixture is a whole site: the special pages it does not give are added
+    (``special_pages=False`` leaves them out, to test their absence).
     """
+    if special_pages:
+        files = with_special_pages(files)
     for name, text in files.items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -93,3 +93,26 @@ def test_the_feed_carries_the_exact_milestone_title(site: Site) -> None:
     assert titles == [MILESTONE]
     heading = site.page("jalons/").css_first("li#piege h3")
     assert plain(heading.text()) == plain(MILESTONE)
+
+
+def test_an_entity_in_a_title_means_its_character(
+    build_site: Callable[..., Site],
+) -> None:
+    # Copied from a web page: « &amp; » is « & », as in the Markdown text,
+    # never « &amp ; » with French spacing inside the entity.
+    built = build_site(
+        {
+            "events/soupe.md": (
+                "Title: Soupe &amp; pain &eacute;t&#233; &#x41;\n"
+                "Start: 2030-06-12 18:30\n\nTexte.\n"
+            )
+        },
+        now=NOW,
+    )
+    assert built.result.returncode == 0, built.log
+    expected = "Soupe & pain été A"
+    assert plain(built.page("agenda/soupe/").css_first("h1").text()) == expected
+    [event] = Calendar.from_ical(built.output.joinpath("agenda.ics").read_bytes()).walk(
+        "VEVENT"
+    )
+    assert str(event["SUMMARY"]) == expected

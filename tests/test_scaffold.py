@@ -50,7 +50,7 @@ def test_new_event_writes_every_field_in_a_file_named_after_the_title(
     assert f"Créé : {content / EVENT_FILE}" in log
     text = (content / EVENT_FILE).read_text(encoding="utf-8")
     header = [line.split(":", 1)[0] for line in text.splitlines() if line]
-    assert header == list(Event.fields), "every field, in the README's order"
+    assert header == list(Event.kind.names), "every field, in the README's order"
     assert "Title: Champy'Soupe de printemps\n" in text
     assert "Start: 2020-03-20 19:00\n" in text
     assert "Location: Salle Jean Morlet\n" in text
@@ -135,7 +135,7 @@ def test_new_milestone_is_on_the_timeline_once_published(content: Path) -> None:
     path = content / "milestones" / "ouverture-du-lieu.md"
     text = path.read_text(encoding="utf-8")
     assert [line.split(":")[0] for line in text.splitlines() if line] == list(
-        Milestone.fields
+        Milestone.kind.names
     )
     assert run_invoke("check", "--content", str(content)).returncode == 0
     publish(path, "")  # A milestone may be just its title and date.

@@ -417,12 +417,22 @@ def test_an_absolute_site_address_gives_absolute_links_and_its_host_in_ids(
     assert link.attributes["href"] == f"https://example.org/{FEED}"
 
 
-def test_milestones_without_a_timeline_page_are_reported(
+def test_a_site_without_its_timeline_page_does_not_build(
     build_site: Callable[..., Site],
 ) -> None:
-    site = build_site({"milestones/z-idee.md": FILES["milestones/z-idee.md"]})
-    assert site.result.returncode == 0, site.log
-    assert "Aucune page ne porte « Template: timeline »" in words(site.log)
+    site = build_site(
+        {
+            "pages/accueil.md": FILES["pages/accueil.md"],
+            "pages/agenda.md": "Title: Agenda\nTemplate: agenda\n",
+            "milestones/z-idee.md": FILES["milestones/z-idee.md"],
+        },
+        special_pages=False,
+    )
+    assert site.result.returncode == 1, site.log
+    assert (
+        "pages/: Le site n'a pas de page pour la frise « État d'avancement » "
+        "(attendu une page avec la ligne « Template: timeline »)"
+    ) in words(site.log)
 
 
 # The real site.

@@ -5,11 +5,14 @@
 
 from __future__ import annotations
 
-from pelican import signals
+from collections.abc import Sequence
 
+from pelican import signals
+from pelican.generators import Generator
+
+from .build_check import check_page, collect_page_problems, finish_reading
 from .generators import add_generators
 from .memory import forget_rendered_content
-from .preflight import check_before_reading, drop_faulty_pages
 from .reader import use_precise_dates
 from .settings import apply_defaults
 from .site_files import write_site_files
@@ -18,15 +21,26 @@ from .timeline import add_timeline
 from .typeset_pages import typeset_rendered_pages
 
 
+def after_reading(generators: Sequence[Generator]) -> None:
+    """Once every file is read, in this order (``all_generators_finalized``).
+
+    The check first: in a strict build it stops here, before the timeline
+    and the sitemap look at content it rejected; then the timeline (it gives
+    milestones their URLs) and the sitemap's dates.
+    """
+    finish_reading(generators)
+    add_timeline(generators)
+    date_sitemap_from_build(generators)
+
+
 def register() -> None:
     """Connect the plugin to Pelican (receivers live at module level)."""
     signals.initialized.connect(apply_defaults)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
-    signals.generator_init.connect(check_before_reading)
-    signals.page_generator_finalized.connect(drop_faulty_pages)
-    signals.all_generators_finalized.connect(add_timeline)
-    signals.finalized.connect(forget_rendered_content)
-    signals.all_generators_finalized.connect(date_sitemap_from_build)
-    signals.finalized.connect(write_site_files)
     signals.generator_init.connect(typeset_rendered_pages)
+    signals.content_object_init.connect(check_page)
+    signals.page_generator_finalized.connect(collect_page_problems)
+    signals.all_generators_finalized.connect(after_reading)
+    signals.finalized.connect(forget_rendered_content)
+    signals.finalized.connect(write_site_files)

@@ -1,28 +1,35 @@
-"""The two kinds of content the plugin adds to Pelican's pages."""
+"""The two kinds of content the plugin adds to Pelican's pages.
+
+Each reads its fields as its kind's contract (``schema.py``) declares them,
+and gathers every mistake in ``problems`` instead of stopping at the first:
+the generators leave a faulty file out and report all of them at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pelican.contents import Content
 
-from .dates import EXPECTED, PreciseDatetime, Precision, parse_precise
-from .errors import ContentError, missing
+from .checks import item_problems
+from .dates import PreciseDatetime, Precision, parse_precise
+from .errors import ContentError
 from .occurrences import end_instant
 from .recurrence import Recurrence
+from .schema import EVENT, MILESTONE, Kind
+from .values import parse_url
 
-EVENT_PRECISIONS = (Precision.MINUTE, Precision.DAY, Precision.MONTH)
+T = TypeVar("T")
 
 
 class _AuthoredContent(Content):
-    """Content whose required fields are checked with a message for authors."""
+    """Content whose fields are read and checked as its kind's contract says."""
 
     allowed_statuses = ("published", "draft")
     default_status = "published"
-    #: The header fields authors may write, as documented in the README;
-    #: ``validation.py`` reports any other key, with the nearest one suggested.
-    fields: ClassVar[tuple[str, ...]] = ()
+    kind: ClassVar[Kind]
 
     def __init__(
         self, content: str, metadata: dict[str, Any] | None = None, **kwargs: Any
@@ -39,30 +46,47 @@ class _AuthoredContent(Content):
             if not (isinstance(value, str) and not value.strip())
         }
         super().__init__(content, written, **kwargs)
+        self.problems: list[str] = item_problems(self.kind, self)
+        if not self.problems:
+            self.read_fields()
 
-    def _require(self, field: str, expected: str) -> Any:
-        value = getattr(self, field.lower(), None)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise missing(field, expected)
-        return value
+    def read_fields(self) -> None:
+        """Parse the kind's own fields and rules (each kind says which)."""
+
+    def attempt(self, read: Callable[[], T]) -> T | None:
+        """Run one field's reading; keep its mistake and go on with the others."""
+        try:
+            return read()
+        except ContentError as error:
+            self.problems.append(str(error))
+            return None
+
+    def _text(self, name: str) -> str | None:
+        value = getattr(self, name, None)
+        if value is None:
+            return None
+        return str(value).strip() or None
+
+    def _date(self, field: str) -> PreciseDatetime | None:
+        raw = self._text(field.lower())
+        if raw is None:
+            return None
+        spec = self.kind.by_key[field.lower()]
+        return parse_precise(raw, field, self.timezone, spec.precisions)
 
 
 class Milestone(_AuthoredContent):
     """A step of the project (jalon), shown on the « État d'avancement » line.
 
-    ``date`` is a ``PreciseDatetime``: « 2019-10 » stays « octobre 2019 ».
+    ``date`` is a ``PreciseDatetime``: « 2019-10 » stays « octobre 2019 »
+    (the reader parses it: Pelican's ``Date`` field).
     """
 
     default_template = None  # Rendered inside the timeline page, not alone.
-    fields = ("Title", "Date", "Summary", "Status")
+    kind = MILESTONE
     #: The timeline page's URL, known once every page is read
     #: (``timeline.add_timeline``): ``MILESTONE_URL`` uses it as ``{timeline_url}``.
     timeline_url = ""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._require("Title", "un titre")
-        self._require("Date", f"{EXPECTED[Precision.DAY]}, AAAA-MM ou AAAA")
 
     @property
     def url_format(self) -> dict[str, Any]:
@@ -74,41 +98,42 @@ class Event(_AuthoredContent):
     """An event of the agenda, possibly recurring, possibly cancelled."""
 
     default_template = "event"
-    fields = (
-        "Title",
-        "Start",
-        "End",
-        "Location",
-        "Address",
-        "Recurrence",
-        "Cancelled",
-        "Registration",
-        "Price",
-        "Tags",
-        "Summary",
-        "Status",
-    )
+    kind = EVENT
+    start: PreciseDatetime
+    end: PreciseDatetime | None
+    rule: Recurrence | None
+    cancelled: bool
+    cancelled_dates: list[PreciseDatetime]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._require("Title", "un titre")
-        self.start = self._date("Start", required=True)
-        self.end = self._date("End")
+    def read_fields(self) -> None:
+        """Read every field, then the rules that join them."""
+        start = self.attempt(lambda: self._date("Start"))
+        end = self.attempt(lambda: self._date("End"))
+        self.location = self._text("location")
+        self.address = self._text("address")
+        raw_registration = self._text("registration")
+        self.registration = raw_registration and self.attempt(
+            lambda: parse_url(raw_registration, "Registration")
+        )
+        self.price = self._text("price")
+        self.recurrence = self._text("recurrence")
+        written = self._text("cancelled")
+        cancellations = self.attempt(self._cancellations)
+        if self.problems or start is None or cancellations is None:
+            return
+        self.start, self.end = start, end
+        self.cancelled, self.cancelled_dates = cancellations
+        self.attempt(lambda: self._rules(written))
+
+    def _rules(self, written: str | None) -> None:
         if self.end is not None and self.end < self.start:
             problem = f"est avant le début « {self.start.iso} » (attendu après Start)"
             raise ContentError("End", problem, self.end.iso)
         self._check_months()
-        self.location = self._text("location")
-        self.address = self._text("address")
-        self.registration = self._text("registration")
-        self.price = self._text("price")
-        self.recurrence = self._text("recurrence")
         self.rule = (
             Recurrence.parse(self.recurrence, self.start) if self.recurrence else None
         )
         self._check_duration()
-        written = self._text("cancelled")
-        self.cancelled, self.cancelled_dates = self._cancellations()
         self._check_cancellations(written)
 
     @cached_property
@@ -126,20 +151,6 @@ class Event(_AuthoredContent):
         """Pelican's output file of the event's page, worked out once."""
         return super().save_as
 
-    def _text(self, name: str) -> str | None:
-        value = getattr(self, name, None)
-        if value is None:
-            return None
-        return str(value).strip() or None
-
-    def _date(self, field: str, *, required: bool = False) -> PreciseDatetime | None:
-        raw = self._text(field.lower())
-        if raw is None:
-            if required:
-                raise missing(field, EXPECTED[Precision.MINUTE])
-            return None
-        return parse_precise(raw, field, self.timezone, EVENT_PRECISIONS)
-
     def _cancellations(self) -> tuple[bool, list[PreciseDatetime]]:
         """Read ``Cancelled``: ``yes`` for a one-off, or cancelled occurrences."""
         raw = self._text("cancelled")
@@ -147,10 +158,21 @@ class Event(_AuthoredContent):
             return False, []
         if raw.lower() in {"yes", "oui"}:
             return True, []
+        parts = [part.strip() for part in raw.split(",")]
+        if "" in parts:
+            where = "à la fin" if parts[-1] == "" else "entre deux dates"
+            problem = (
+                f"a une virgule en trop {where} (attendu des dates AAAA-MM-JJ "
+                "séparées par une virgule)"
+            )
+            raise ContentError("Cancelled", problem, raw)
         dates = [
             parse_precise(part, "Cancelled", self.timezone, (Precision.DAY,))
-            for part in raw.split(",")
+            for part in parts
         ]
+        if len(set(dates)) < len(dates):
+            problem = "donne deux fois la même date (attendu chaque date une fois)"
+            raise ContentError("Cancelled", problem, raw)
         return False, sorted(dates)
 
     def _check_months(self) -> None:

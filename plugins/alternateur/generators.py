@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import Any, ClassVar
 
 from pelican import Pelican
@@ -17,6 +18,7 @@ from pelican.utils import posixize_path
 from pelican.writers import Writer
 
 from .agenda import build_agenda, horizon_end
+from .build_check import add_problems
 from .clock import build_now
 from .contents import Event, Milestone, _AuthoredContent
 from .errors import ContentError
@@ -25,8 +27,7 @@ from .feeds import CONTEXT_KEY as FEED_CONTEXT_KEY
 from .feeds import plan_feed, write_feed
 from .ical import write_calendars
 from .occurrences import schedule
-from .preflight import faulty_paths, report
-from .validation import Problem
+from .reader import not_utf8
 
 logger = logging.getLogger(__name__)
 
@@ -38,26 +39,24 @@ class _FolderGenerator(CachingGenerator):
     setting_prefix: ClassVar[str]
 
     def read_folder(self) -> list[Any]:
-        """Return the published items, logging each faulty file as an error.
+        """Return the published items; keep each faulty file's problems.
 
-        A faulty file is reported with its path, relative to the content
-        folder, and never stops the others: the local preview keeps working
-        and the strict build (``--fatal errors``) fails. Files the build's
-        check rejected (``preflight.py``) were reported already, and are skipped.
+        A faulty file is left out, with its problems kept for the build's
+        report (``build_check.finish_reading``): it never stops the others,
+        so every mistake is reported at once, the preview keeps working and
+        the strict build fails before writing anything. Of two files with
+        one address (``fete.md``, ``fête.md``), the first keeps it.
         """
         build_now(self.context)
         published = []
         prefix = self.setting_prefix
-        faulty = faulty_paths(self.context)
+        slugs: dict[str, str] = {}
         for path in sorted(
             self.get_files(
                 self.settings[f"{prefix}_PATHS"],
                 exclude=self.settings[f"{prefix}_EXCLUDES"],
             )
         ):
-            if posixize_path(path) in faulty:
-                self._add_failed_source_path(path)
-                continue
             item = self.get_cached_data(path, None)
             if item is None:
                 item = self._read(path)
@@ -65,6 +64,9 @@ class _FolderGenerator(CachingGenerator):
                     self._add_failed_source_path(path)
                     continue
                 self.cache_data(path, item)
+            if not self._unique(item, path, slugs):
+                self._add_failed_source_path(path)
+                continue
             self.add_source_path(item)
             self.add_static_links(item)
             if item.status == "published":
@@ -73,21 +75,44 @@ class _FolderGenerator(CachingGenerator):
         self.readers.save_cache()
         return published
 
-    def _read(self, path: str) -> Any:
-        """Read one file, or log what is wrong with it and return None."""
+    def _unique(self, item: _AuthoredContent, path: str, slugs: dict[str, str]) -> bool:
+        """Whether ``item`` is the first with its slug (its page, anchor, UID)."""
+        relative = posixize_path(path)
+        first = slugs.setdefault(item.slug, relative)
+        if first == relative:
+            return True
+        problem = (
+            f"donne l'adresse {item.url or item.slug}, déjà celle de {first} "
+            f"(attendu un nom de fichier propre à chacun {self.kind_plural})"
+        )
+        stem = os.path.splitext(os.path.basename(path))[0]
+        error = ContentError("Le nom de fichier", problem, stem)
+        add_problems(self.context, relative, [str(error)])
+        return False
+
+    @property
+    def kind_plural(self) -> str:
+        """« des événements », for messages."""
+        return self.content_class.kind.plural
+
+    def _read(self, path: str) -> _AuthoredContent | None:
+        """Read one file; keep what is wrong with it and return None if anything."""
         try:
-            return self.readers.read_file(
+            item = self.readers.read_file(
                 base_path=self.path,
                 path=path,
                 content_class=self.content_class,
                 context=self.context,
             )
-        except ContentError as error:
-            problem = Problem(posixize_path(path), str(error))
-        # Reported outside the ``except``: a strict build ends there, and no
-        # exception of ours must be chained to its exit.
-        report([problem])
-        return None
+        except UnicodeDecodeError as error:
+            # Pelican's other readers (HTML) decode the file themselves.
+            data = Path(self.path, path).read_bytes()
+            add_problems(self.context, path, [not_utf8(data, error)])
+            return None
+        if item.problems:
+            add_problems(self.context, path, item.problems)
+            return None
+        return item
 
 
 def _source_name(item: Any) -> str:

@@ -9,21 +9,27 @@ absent, see ``contents._AuthoredContent``), ready to fill in.
 It is created as a draft (``Status: draft``): built and checked, but not
 published until its author removes that line. An event must have a
 description to be published, and a scaffold cannot write one; a draft cannot
-reach the site half-written. Before anything is written the file is checked
-among the others (``validation.check_site``): a scaffold that ``invoke check``
-would reject is refused with the same message.
+reach the site half-written. Before anything is written the file is read by
+the build's own reader and content class, in a scratch folder: a scaffold
+that the build (and so ``invoke check``) would reject is refused with the
+same message.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from pelican.readers import Readers
 from pelican.utils import posixize_path, slugify
 
-from .validation import EVENTS, MILESTONES, Kind, check_site
+from .contents import Event, Milestone, _AuthoredContent
+from .schema import EVENT, MILESTONE, Kind
+
+CLASSES: dict[str, type[_AuthoredContent]] = {"event": Event, "milestone": Milestone}
 
 
 class ScaffoldError(Exception):
@@ -90,9 +96,8 @@ def create(
         )
         raise ScaffoldError(msg)
     written = {name: _one_line(name, value) for name, value in values.items()}
-    text = file_text(kind.fields, {"Title": title, **written, "Status": "draft"})
-    report = check_site(dict(settings), planned={relative: text})
-    problems = [str(problem) for problem in report.problems if problem.path == relative]
+    text = file_text(kind.names, {"Title": title, **written, "Status": "draft"})
+    problems = [f"{relative}: {p}" for p in read_problems(settings, kind, text)]
     if problems:
         raise ScaffoldError("Rien n'a été écrit :\n" + "\n".join(problems))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,6 +108,22 @@ def create(
         msg = f"{relative} existe déjà : rien n'a été écrit"
         raise ScaffoldError(msg) from None
     return path
+
+
+def read_problems(settings: Mapping[str, Any], kind: Kind, text: str) -> list[str]:
+    """Read ``text`` as the build reads a file of ``kind``: its problems."""
+    with tempfile.TemporaryDirectory() as folder:
+        relative = f"{kind.name}.md"
+        Path(folder, relative).write_text(text, encoding="utf-8")
+        readers = Readers(dict(settings))
+        context = {**settings, "generated_content": {}, "static_content": {}}
+        item = readers.read_file(
+            base_path=folder,
+            path=relative,
+            content_class=CLASSES[kind.name],
+            context=context,
+        )
+    return item.problems
 
 
 def _same_slug(settings: Mapping[str, Any], kind: Kind, slug: str) -> list[str]:
@@ -127,9 +148,9 @@ def new_event(
 ) -> Path:
     """Create a draft event (``invoke new-event``)."""
     values = {"Start": start, "End": end, "Location": location, "Address": address}
-    return create(settings, EVENTS, title, values)
+    return create(settings, EVENT, title, values)
 
 
 def new_milestone(settings: Mapping[str, Any], title: str, date: str) -> Path:
     """Create a draft milestone (``invoke new-milestone``)."""
-    return create(settings, MILESTONES, title, {"Date": date})
+    return create(settings, MILESTONE, title, {"Date": date})

@@ -1,0 +1,110 @@
+"""Values authors write that the site turns into links, paths or text.
+
+Each function reads one value and raises ``ContentError`` with what is
+expected, so that no value reaches a page, a calendar or the output folder
+unless it is what it claims to be: a link a reader may follow, a path inside
+the site, text without invisible controls.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from .errors import ContentError
+
+# Links a reader may follow from the site: the web, e-mail, telephone. Any
+# other scheme (``javascript:``, ``data:``, ``file:``) could run or fetch
+# something, and text without a scheme would be a broken relative link.
+URL_SCHEMES = ("https", "http", "mailto", "tel")
+URL_EXPECTED = "une adresse https://…, mailto:… ou tel:…"
+# Telephone numbers: digits, spaces, dots, dashes, parentheses, a leading +.
+_PHONE = re.compile(r"\+?[0-9][0-9 .()-]{2,30}")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+# Characters nobody types on purpose, which RFC 5545 forbids in calendars and
+# HTML forbids in text, or which reorder text invisibly (bidi controls).
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_ALLOWED_CONTROLS = frozenset("\t\n\r")
+_NONCHARACTER = 0xFFFE
+
+
+def invisible_control(text: str) -> str | None:
+    """Return the first control character of ``text`` an author cannot mean."""
+    for character in text:
+        if character in _ALLOWED_CONTROLS:
+            continue
+        if character in _BIDI or unicodedata.category(character) in {"Cc", "Cs"}:
+            return character
+        if ord(character) & _NONCHARACTER == _NONCHARACTER:
+            return character  # U+FFFE, U+FFFF and their kin in every plane.
+    return None
+
+
+def control_problem(field: str, value: str, where: str = "") -> ContentError | None:
+    """Return the error for a control character in ``value``, or None."""
+    found = invisible_control(value)
+    if found is None:
+        return None
+    name = unicodedata.name(found, "caractère de contrôle")
+    problem = (
+        f"contient un caractère invisible U+{ord(found):04X} ({name}){where} "
+        "(attendu du texte sans caractère de contrôle : retapez la valeur)"
+    )
+    shown = "".join(f"<U+{ord(c):04X}>" if invisible_control(c) else c for c in value)
+    return ContentError(field, problem, shown)
+
+
+def parse_url(value: str, field: str) -> str:
+    """Return ``value`` if it is a link readers may follow, else raise.
+
+    ``https:``, ``http:``, ``mailto:`` and ``tel:`` only, in any case of the
+    scheme (normalised to lower case), with something after the scheme.
+    """
+    text = value.strip()
+    parts = urlsplit(text)
+    scheme = parts.scheme.lower()
+    if scheme not in URL_SCHEMES:
+        raise ContentError(field, _url_problem(text), text)
+    rest = text[len(parts.scheme) + 1 :]
+    if scheme in {"https", "http"}:
+        valid = bool(parts.netloc) and " " not in text and "." in parts.hostname
+    elif scheme == "mailto":
+        valid = bool(_EMAIL.fullmatch(rest.split("?", 1)[0]))
+    else:
+        valid = bool(_PHONE.fullmatch(rest))
+    if not valid:
+        problem = f"n'est pas une adresse {scheme}: complète (attendu {URL_EXPECTED})"
+        raise ContentError(field, problem, text)
+    return scheme + ":" + rest
+
+
+def _url_problem(text: str) -> str:
+    """Say why a value is not a link, with the fix for the usual cases."""
+    if _EMAIL.fullmatch(text):
+        hint = f" : pour une adresse électronique, écrivez mailto:{text}"
+    elif _PHONE.fullmatch(text):
+        hint = f" : pour un téléphone, écrivez tel:{text.replace(' ', '')}"
+    elif re.match(r"[a-z0-9-]+(\.[a-z0-9-]+)+(/|$)", text, re.IGNORECASE):
+        hint = f" : écrivez https://{text}"
+    else:
+        hint = ""
+    return f"n'est pas une adresse de lien autorisée{hint} (attendu {URL_EXPECTED})"
+
+
+def site_path_problem(value: str) -> str | None:
+    """Say why ``value`` is not a path inside the site, or None if it is.
+
+    ``Save_as`` and ``URL`` name files and addresses of the site: never an
+    absolute path, a parent folder, another site or a backslash.
+    """
+    text = value.strip()
+    if urlsplit(text).scheme or text.startswith("//"):
+        return "est une adresse d'un autre site"
+    parts = text.replace("\\", "/").split("/")
+    if "\\" in text or ".." in parts:
+        return "sort du dossier du site"
+    if text.startswith("/") and text != "/":
+        return "commence par / (le site peut être publié sous un sous-dossier)"
+    return None
