@@ -5,7 +5,9 @@ Modelled on the ``tasks.py`` of Pelican's quickstart.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import logging
 import os
 import shlex
 import shutil
@@ -16,8 +18,11 @@ from typing import Any
 
 from invoke import Context, task
 from invoke.exceptions import Exit
-from pelican import Pelican
+from pelican import LOG_HANDLERS, Pelican
+from pelican import get_instance as pelican_instance
 from pelican import main as pelican_main
+from pelican import parse_arguments as pelican_arguments
+from pelican.log import init as init_logging
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
 
 # Commands of the virtualenv that runs this file, whether or not it is activated.
@@ -66,15 +71,103 @@ def rebuild(c: Context) -> None:
     pelican_run("-d", "-s", CONFIG["settings_base"])
 
 
+PREVIEW_FAILED = (
+    "La construction a échoué : {reason} ; le site servi reste le précédent. "
+    "Corrigez le fichier et enregistrez : l'aperçu se reconstruit."
+)
+
+
+def preview_build(*args: str) -> bool:
+    """Build the preview once, in this process; on failure, say so in one line.
+
+    ``invoke serve`` rebuilds at every save in one process: whatever a build
+    raises (a template or a plugin that fails on one page, a settings file
+    saved half-written), the preview must keep serving the last site that
+    built, which the plugin keeps whole (``staging.py``), and the author
+    must be told, without a traceback. ``pelican.main`` would turn the
+    exception into ``SystemExit(1)`` after a traceback, so this is its
+    one-build path (same command line, logging and ``Pelican``) without that.
+    Ctrl-C still stops the preview.
+    """
+    try:
+        arguments = pelican_arguments([CONFIG["content"], *args])
+        init_logging(
+            level=arguments.verbosity,
+            fatal=arguments.fatal,
+            name="pelican",
+            handler=LOG_HANDLERS[arguments.log_handler],
+            logs_dedup_min_level=getattr(logging, arguments.logs_dedup_min_level),
+        )
+        pelican, _ = pelican_instance(arguments)
+        pelican.run()
+    except Exception as error:  # Whatever it is, the preview goes on.
+        message = " ".join(str(error).split())
+        reason = (
+            f"{type(error).__name__} : {message}" if message else type(error).__name__
+        )
+    except SystemExit as exit_:
+        # The plugin's content check (strict builds only), a settings file's
+        # sys.exit().
+        if not exit_.code:
+            return True
+        code = exit_.code
+        reason = code if isinstance(code, str) else "voir les messages ci-dessus"
+    else:
+        return True
+    sys.stderr.write(PREVIEW_FAILED.format(reason=reason) + "\n")
+    return False
+
+
+def choose_port(host: str, wanted: int, tries: int = 20) -> int:
+    """Return ``wanted``, or the next port free on ``host``, saying which.
+
+    A port already taken (another preview still running, another server)
+    ended ``make serve`` with an ``OSError`` traceback. The port is tried as
+    the server will listen on it (tornado's ``bind_sockets``), then released
+    for it: another program could take it in between, which a preview on
+    one's own computer can live with.
+    """
+    from tornado.netutil import bind_sockets  # noqa: PLC0415 (as livereload)
+
+    last = min(wanted + tries, 65536) - 1
+    for port in range(wanted, last + 1):
+        try:
+            sockets = bind_sockets(port, address=host)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                continue
+            raise Exit(
+                f"Impossible de servir l'aperçu sur {host}:{port} : "
+                f"{error.strerror or error}."
+            ) from None
+        chosen = sockets[0].getsockname()[1]  # Port 0: the one the system gave.
+        for sock in sockets:
+            sock.close()
+        if wanted and chosen != wanted:
+            sys.stderr.write(
+                f"Le port {wanted} est déjà pris (un autre aperçu tourne "
+                f"peut-être ?) : l'aperçu prend le port {chosen}.\n"
+            )
+        return chosen
+    raise Exit(
+        f"Les ports {wanted} à {last} sont tous pris sur {host} : arrêtez un "
+        "autre aperçu, ou choisissez un port (PORT=8100 make serve)."
+    )
+
+
 @task
 def serve(c: Context) -> None:
-    """Build, then serve with live reload at http://127.0.0.1:8000."""
+    """Build, then serve with live reload at http://127.0.0.1:8000.
+
+    The port is the next free one when 8000 is taken; a build that fails
+    leaves the last site served, and the next save builds again.
+    """
     from livereload import Server  # noqa: PLC0415 (only ``serve`` needs it)
 
     def cached_build() -> None:
         # A content error must not stop the preview: it is logged, the rest
         # of the site is rebuilt, and the author fixes the file.
-        pelican_run(
+        preview_build(
             "-s",
             CONFIG["settings_base"],
             "-e",
@@ -93,8 +186,10 @@ def serve(c: Context) -> None:
         "plugins/**/*.py",
     ):
         server.watch(glob, cached_build)
-    sys.stderr.write("Site servi sur http://{host}:{port}/\n".format(**CONFIG))
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+    host = CONFIG["host"]
+    port = choose_port(host, CONFIG["port"])
+    sys.stderr.write(f"Site servi sur http://{host}:{port}/\n")
+    server.serve(host=host, port=port, root=CONFIG["deploy_path"])
 
 
 def site_plugin(module: str, content: str = "") -> tuple[dict[str, Any], ModuleType]:

@@ -17,6 +17,7 @@ from .reader import use_precise_dates
 from .settings import apply_defaults
 from .site_files import write_site_files
 from .sitemap_dates import date_sitemap_from_build
+from .staging import stage_builds
 from .timeline import add_timeline
 from .typeset_pages import typeset_rendered_pages
 
@@ -36,6 +37,7 @@ def after_reading(generators: Sequence[Generator]) -> None:
 def register() -> None:
     """Connect the plugin to Pelican (receivers live at module level)."""
     signals.initialized.connect(apply_defaults)
+    signals.initialized.connect(stage_builds)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(typeset_rendered_pages)
