@@ -30,6 +30,10 @@ BIN = os.path.dirname(sys.executable)
 SETTINGS_FILE_BASE = "pelicanconf.py"
 SETTINGS_FILE_PUBLISH = "publishconf.py"
 SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
+# The content schema, for the scaffolds' options (the plugin is not installed:
+# Pelican finds it in PLUGIN_PATHS, and so does this file).
+sys.path[:0] = [os.path.abspath(path) for path in SETTINGS["PLUGIN_PATHS"]]
+SCHEMA = importlib.import_module("alternateur.schema")
 
 CONFIG = {
     "settings_base": SETTINGS_FILE_BASE,
@@ -348,13 +352,20 @@ def gh_pages(c: Context) -> None:
     )
 
 
+def field_help(kind_name: str, key: str) -> str:
+    """Return the ``--help`` line of a field's option, from the content schema."""
+    spec = SCHEMA.kind_named(kind_name).spec(key)
+    optional = "" if spec.required else " (facultatif)"
+    return spec.help.replace("`", "") + optional
+
+
+EVENT_OPTIONS = ("start", "end", "location", "address", "recurrence")
+
+
 @task(
     help={
         "title": "titre de l'événement (il donne le nom du fichier)",
-        "start": "début : AAAA-MM-JJ HH:MM, AAAA-MM-JJ ou AAAA-MM",
-        "end": "fin, mêmes formats (facultatif)",
-        "location": "nom du lieu (facultatif)",
-        "address": "adresse postale (facultatif)",
+        **{key: field_help("event", key) for key in EVENT_OPTIONS},
         "content": "dossier du contenu (par défaut content/)",
     }
 )
@@ -365,13 +376,15 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
     end: str = "",
     location: str = "",
     address: str = "",
+    recurrence: str = "",
     content: str = "",
 ) -> None:
     """Create a draft event file, named after its title; never overwrites."""
     settings, scaffold = site_plugin("scaffold", content)
+    values = {"end": end, "location": location, "address": address}
     try:
         path = scaffold.new_event(
-            settings, title, start, end=end, location=location, address=address
+            settings, title, start, **values, recurrence=recurrence
         )
     except scaffold.ScaffoldError as error:
         raise Exit(str(error)) from None
@@ -381,7 +394,7 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
 @task(
     help={
         "title": "titre du jalon (il donne le nom du fichier)",
-        "date": "date : AAAA-MM-JJ, AAAA-MM ou AAAA",
+        "date": field_help("milestone", "date"),
         "content": "dossier du contenu (par défaut content/)",
     }
 )

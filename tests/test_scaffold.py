@@ -174,3 +174,22 @@ def test_a_field_left_empty_is_the_same_as_no_field(tmp_path: Path) -> None:
     assert all(site.result.returncode == 0 for site in sites)
     assert files[0] == files[1]
     assert any(path.suffix == ".xml" for path in files[0]), "the feed is compared too"
+
+
+def test_new_event_takes_a_recurrence_checked_as_the_build_does(
+    content: Path,
+) -> None:
+    status, log = new_event(
+        content, "--start", "2020-03-20 19:00", "--recurrence", "FREQ=MONTHLY;BYDAY=1MO"
+    )
+    assert status == 1
+    assert (
+        f"{EVENT_FILE}: Recurrence « FREQ=MONTHLY;BYDAY=1MO » ne tombe pas à Start"
+    ) in log
+    assert not (content / EVENT_FILE).exists()
+    status, log = new_event(
+        content, "--start", "2020-03-20 19:00", "--recurrence", "FREQ=MONTHLY;BYDAY=3FR"
+    )
+    assert status == 0, log
+    text = (content / EVENT_FILE).read_text(encoding="utf-8")
+    assert "Recurrence: FREQ=MONTHLY;BYDAY=3FR\n" in text

@@ -122,3 +122,43 @@ def test_what_may_be_left_out_is_not_a_mistake(tmp_path: Path) -> None:
     )
     time = site.page("agenda/nuit/").css_first("time")
     assert time.attributes["datetime"] == "2019-10-27T02:30:00+01:00"
+
+
+SPECIAL = {
+    "home": (
+        "pages/accueil.md",
+        "pages/: Le site n'a pas de page d'accueil (attendu une page avec la ligne "
+        "« Save_as: index.html », comme pages/accueil.md)",
+    ),
+    "agenda": (
+        "pages/agenda.md",
+        "pages/: Le site n'a pas de page pour l'agenda (attendu une page avec la "
+        "ligne « Template: agenda »)",
+    ),
+    "timeline": (
+        "pages/etat.md",
+        "pages/: Le site n'a pas de page pour la frise « État d'avancement » "
+        "(attendu une page avec la ligne « Template: timeline »)",
+    ),
+}
+
+
+@pytest.mark.parametrize("missing", list(SPECIAL))
+def test_a_site_without_one_of_its_special_pages_does_not_build(
+    tmp_path: Path, missing: str
+) -> None:
+    # Every page links the home page, the agenda and the timeline (the menu,
+    # the events' pages, the milestones' anchors): without one, every page
+    # would carry a broken link.
+    name, line = SPECIAL[missing]
+    files = {
+        "pages/accueil.md": "Title: Accueil\nSave_as: index.html\nURL:\n\nIci.\n",
+        **GOOD_SITE,
+    }
+    del files[name]
+    content = write_content(tmp_path / "content", files, special_pages=False)
+    result = run_pelican(content, tmp_path / "output")
+    log = result.stdout + result.stderr
+    assert result.returncode == 1, log
+    assert reported(log, line), log
+    assert not (tmp_path / "output").exists()

@@ -81,3 +81,28 @@ def test_invoke_check_writes_nothing(tmp_path: Path) -> None:
     result = run_invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout + result.stderr
     assert sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*")) == before
+
+
+def test_invoke_check_reads_the_files_the_build_reads(tmp_path: Path) -> None:
+    # An HTML event is read by the build: the check reads it the same way.
+    content = write_content(
+        tmp_path / "content",
+        {
+            **GOOD_SITE,
+            "events/page.html": (
+                "<html><head><title>HTML</title></head><body><p>T.</p></body></html>"
+            ),
+        },
+    )
+    result = run_invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    assert "events/page.html: Start est obligatoire" in result.stdout
+
+
+def test_invoke_check_finds_a_missing_special_page(tmp_path: Path) -> None:
+    files = dict(GOOD_SITE)
+    del files["pages/agenda.md"]
+    content = write_content(tmp_path / "content", files, special_pages=False)
+    result = run_invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    assert "pages/: Le site n'a pas de page pour l'agenda" in result.stdout

@@ -138,17 +138,20 @@ def _same_slug(settings: Mapping[str, Any], kind: Kind, slug: str) -> list[str]:
 
 
 def new_event(
-    settings: Mapping[str, Any],
-    title: str,
-    start: str,
-    *,
-    end: str = "",
-    location: str = "",
-    address: str = "",
+    settings: Mapping[str, Any], title: str, start: str, **fields: str
 ) -> Path:
-    """Create a draft event (``invoke new-event``)."""
-    values = {"Start": start, "End": end, "Location": location, "Address": address}
-    return create(settings, EVENT, title, values)
+    """Create a draft event (``invoke new-event``); ``fields`` by their key."""
+    values = {"start": start, **fields}
+    named = {_spec_name(EVENT, key): value for key, value in values.items()}
+    return create(settings, EVENT, title, named)
+
+
+def _spec_name(kind: Kind, key: str) -> str:
+    spec = kind.spec(key)
+    if spec is None:
+        msg = f"{key} n'est pas un champ {kind.plural}"
+        raise ScaffoldError(msg)
+    return spec.name
 
 
 def new_milestone(settings: Mapping[str, Any], title: str, date: str) -> Path:
