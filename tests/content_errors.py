@@ -327,6 +327,11 @@ MISTAKES = {
         "Status) ; si c'est la première ligne du texte, laissez une ligne vide "
         "entre les champs et le texte",
     ),
+    "file-name-without-letters": Mistake(
+        {"events/!!!.md": _event("Title: Points\nStart: 2019-12")},
+        "events/!!!.md: Le nom de fichier « !!! » ne donne aucune adresse (attendu "
+        "un nom de fichier avec des lettres ou des chiffres)",
+    ),
     "page-without-text": Mistake(
         {"pages/muette.md": "Title: Muette\n"},
         "pages/muette.md: Le texte est vide (attendu le texte de la page, en "

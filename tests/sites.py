@@ -29,6 +29,7 @@ def run_pelican(
     cwd: Path = ROOT,
     extra: Sequence[str] = (),
     strict: bool = True,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run the strict build as CI and publishing do, with one log line per message.
 
@@ -63,6 +64,7 @@ def run_pelican(
         capture_output=True,
         text=True,
         check=False,
+        timeout=timeout,
     )
 
 

@@ -78,6 +78,15 @@ class _FolderGenerator(CachingGenerator):
     def _unique(self, item: _AuthoredContent, path: str, slugs: dict[str, str]) -> bool:
         """Whether ``item`` is the first with its slug (its page, anchor, UID)."""
         relative = posixize_path(path)
+        stem = os.path.splitext(os.path.basename(path))[0]
+        if not item.slug:
+            problem = (
+                "ne donne aucune adresse (attendu un nom de fichier avec des "
+                "lettres ou des chiffres)"
+            )
+            error = ContentError("Le nom de fichier", problem, stem)
+            add_problems(self.context, relative, [str(error)])
+            return False
         first = slugs.setdefault(item.slug, relative)
         if first == relative:
             return True
@@ -85,7 +94,6 @@ class _FolderGenerator(CachingGenerator):
             f"donne l'adresse {item.url or item.slug}, déjà celle de {first} "
             f"(attendu un nom de fichier propre à chacun {self.kind_plural})"
         )
-        stem = os.path.splitext(os.path.basename(path))[0]
         error = ContentError("Le nom de fichier", problem, stem)
         add_problems(self.context, relative, [str(error)])
         return False

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import pelican.readers
 from markdown import Markdown
 from pelican.readers import MarkdownReader, Readers
 
@@ -25,8 +24,6 @@ from .errors import ContentError
 
 # Python-Markdown's documented priority of the ``meta`` preprocessor.
 META_PRIORITY = 27
-# Pelican's marker for a field to leave out (``Tags:`` with nothing after).
-_DISCARD = pelican.readers._DISCARD
 
 
 def not_utf8(data: bytes, error: UnicodeDecodeError) -> str:
@@ -64,6 +61,7 @@ class PreciseDateMarkdownReader(MarkdownReader):
         self._markdown: Markdown | None = None
         self._meta: Any = None
         self._problems: list[str] = []
+        self._unreadable: set[str] = set()
 
     def process_metadata(self, name: str, value: Any) -> Any:
         """Read one field; a value that cannot be read is left out, and said.
@@ -80,7 +78,8 @@ class PreciseDateMarkdownReader(MarkdownReader):
             expected = "AAAA-MM-JJ" if name == "modified" else "une valeur"
             problem = f"n'est pas lisible (attendu {expected})"
             self._problems.append(str(ContentError(name.capitalize(), problem, value)))
-        return _DISCARD
+        self._unreadable.add(name)
+        return None
 
     def _process(self, name: str, value: Any) -> Any:
         """Parse ``date`` ourselves; leave every other field to Pelican."""
@@ -129,7 +128,12 @@ class PreciseDateMarkdownReader(MarkdownReader):
             key: lines if key.lower() in formatted else lines[:1]
             for key, lines in self._md.Meta.items()
         }
-        metadata = self._parse_metadata(meta)
+        metadata = {
+            key: value
+            for key, value in self._parse_metadata(meta).items()
+            if key not in self._unreadable
+        }
+        self._unreadable.clear()
         if self._problems:
             trace = Trace(
                 trace.keys,
