@@ -250,17 +250,15 @@ def check(c: Context, content: str = "") -> None:
 def publish(c: Context) -> None:
     """Strict production build: any content error fails it, and nothing is kept.
 
-    ``invoke check`` runs first: every content problem at once, in a blink.
-    ``publishconf.py`` empties ``output/`` first and loads no cache, so what is
-    built is exactly what the sources say now.
+    The build checks every file as it reads it and reports every problem at
+    once before writing anything (``build_check.py``): no separate check
+    runs first, so the content is read once. ``publishconf.py`` loads no
+    cache, so what is built is exactly what the sources say now; a failed
+    build leaves ``output/`` as it was (``staging.py``).
     """
     failed = (
         "La construction de production a échoué (voir ci-dessus) : rien n'est publié."
     )
-    try:
-        check(c)
-    except Exit as exit_:
-        raise Exit(f"{exit_.message}\n{failed}") from None
     try:
         pelican_run(
             "-s",
