@@ -176,6 +176,75 @@ def error(**fields: str) -> str:
             "(attendu la fin de la première occurrence ; la fin de la série est "
             "UNTIL dans Recurrence)",
         ),
+        # Numbers dateutil fails on or has nothing to give (INTERVAL=0, which
+        # it loops forever on: test_bounded_rules.py, under a deadline).
+        (
+            {"Recurrence": "FREQ=WEEKLY;INTERVAL=-1"},
+            "Recurrence « FREQ=WEEKLY;INTERVAL=-1 » a un INTERVAL de -1 (attendu un "
+            "nombre entier de 1 à 1000, l'écart entre deux occurrences)",
+        ),
+        (
+            {"Recurrence": "FREQ=DAILY;INTERVAL=1001"},
+            "Recurrence « FREQ=DAILY;INTERVAL=1001 » a un INTERVAL de 1001 (attendu "
+            "un nombre entier de 1 à 1000, l'écart entre deux occurrences)",
+        ),
+        (
+            {"Recurrence": "FREQ=WEEKLY;COUNT=0"},
+            "Recurrence « FREQ=WEEKLY;COUNT=0 » a un COUNT de 0 (attendu un nombre "
+            "d'occurrences, dès 1)",
+        ),
+        (
+            {"Recurrence": "FREQ=YEARLY;UNTIL=99991231"},
+            "Recurrence « FREQ=YEARLY;UNTIL=99991231 » finit (UNTIL) en 9999 "
+            "(attendu une année de 1970 à 2099)",
+        ),
+        (
+            {"Recurrence": "FREQ=DAILY;BYHOUR=9,18"},
+            "Recurrence « FREQ=DAILY;BYHOUR=9,18 » donne BYHOUR : plusieurs heures "
+            "par jour ne sont pas prises en charge (attendu au plus une occurrence "
+            "par jour, à l'heure de Start, sans BYHOUR, BYMINUTE ni BYSECOND)",
+        ),
+        (
+            {"Recurrence": "FREQ=WEEKLY;BYSECOND=0"},
+            "Recurrence « FREQ=WEEKLY;BYSECOND=0 » donne BYSECOND : plusieurs "
+            "heures par jour ne sont pas prises en charge (attendu au plus une "
+            "occurrence par jour, à l'heure de Start, sans BYHOUR, BYMINUTE ni "
+            "BYSECOND)",
+        ),
+        (
+            {"Recurrence": "FREQ=MONTHLY;BYDAY=6FR"},
+            "Recurrence « FREQ=MONTHLY;BYDAY=6FR » a un jour BYDAY=6FR qui ne peut "
+            "pas être (attendu un numéro de 1 à 5 ou de -1 à -5, du mois)",
+        ),
+        (
+            {"Recurrence": "FREQ=WEEKLY;BYDAY=2FR"},
+            "Recurrence « FREQ=WEEKLY;BYDAY=2FR » a un jour BYDAY=2FR qui ne peut "
+            "pas être (attendu un jour sans numéro, BYDAY=FR, ou FREQ=MONTHLY)",
+        ),
+        (
+            {"Recurrence": "FREQ=MONTHLY;BYMONTHDAY=32"},
+            "Recurrence « FREQ=MONTHLY;BYMONTHDAY=32 » a un BYMONTHDAY=32 qui ne "
+            "peut pas être (attendu de 1 à 31 ou de -1 à -31)",
+        ),
+        (
+            {"Recurrence": "FREQ=DAILY;BYSETPOS=-1"},
+            "Recurrence « FREQ=DAILY;BYSETPOS=-1 » donne BYSETPOS en FREQ=DAILY, "
+            "où chaque jour n'a qu'une date (attendu la règle sans BYSETPOS)",
+        ),
+        # No date at all: found out within the supported years, not at 9999.
+        (
+            {"Recurrence": "FREQ=WEEKLY;BYDAY=FR;BYSETPOS=2"},
+            "Recurrence « FREQ=WEEKLY;BYDAY=FR;BYSETPOS=2 » ne tombe pas à Start "
+            "« 2019-07-26 » (attendu une règle qui donne au moins une date à partir "
+            "de Start)",
+        ),
+        (
+            {"Start": "2019-10-27 02:30", "Recurrence": "FREQ=DAILY;COUNT=3"},
+            "Recurrence « FREQ=DAILY;COUNT=3 » ne peut pas partir de "
+            "« 2019-10-27T02:30:00+02:00 » : cette nuit-là, le changement d'heure "
+            "fait passer 02:30 deux fois, et les agendas ne lisent pas tous la "
+            "même (attendu un Start à une autre heure)",
+        ),
     ],
 )
 def test_a_wrong_recurrence_is_a_content_error_in_french(
@@ -217,6 +286,62 @@ def test_a_recurrence_error_fails_the_strict_build_naming_the_file(
         "events/faute.md: Cancelled « 2019-12-20 » n'est pas une date de la série"
     ) in log
     assert "ContentError" not in site.log, "no traceback of the plugin's own"
+
+
+def test_no_occurrence_is_given_after_the_last_year() -> None:
+    # dateutil would go on to 2119, 2169… 9969.
+    every_fifty_years = event(Start="2019-07-26", Recurrence="FREQ=YEARLY;INTERVAL=50")
+    assert starts(list(occurrences.upcoming(every_fifty_years, NOW))) == ["2069-07-26"]
+    late = datetime(2099, 12, 31, tzinfo=UTC)
+    assert starts(occurrences.past(every_fifty_years, late)) == [
+        "2019-07-26",
+        "2069-07-26",
+    ]
+    weekly = event(Start="2099-12-25 10:00", Recurrence="FREQ=WEEKLY;COUNT=10")
+    assert starts(list(occurrences.upcoming(weekly, NOW))) == [
+        "2099-12-25T10:00:00+01:00"
+    ]
+    assert weekly.rule.occurs_on(datetime(2099, 12, 25).date())
+    assert not weekly.rule.occurs_on(datetime(2100, 1, 1).date())
+
+
+def test_a_series_of_millions_is_expanded_in_its_window_only() -> None:
+    daily = event(Start="2019-07-26 10:00", Recurrence="FREQ=DAILY;COUNT=10000000")
+    window = occurrences.between(
+        daily, datetime(2026, 11, 24, tzinfo=UTC), datetime(2026, 11, 27, tzinfo=UTC)
+    )
+    assert starts(window) == [
+        "2026-11-24T10:00:00+01:00",
+        "2026-11-25T10:00:00+01:00",
+        "2026-11-26T10:00:00+01:00",
+    ]
+
+
+def test_an_occurrence_the_clocks_skip_is_read_as_calendar_apps_read_it() -> None:
+    # 02:30 does not exist on 29 March 2020: RFC 5545 reads it with the
+    # offset before the change, 03:30 in summer time; its end follows.
+    nightly = event(
+        Start="2020-03-28 02:30",
+        End="2020-03-28 03:00",
+        Recurrence="FREQ=DAILY;COUNT=3",
+    )
+    found = occurrences.past(nightly, datetime(2020, 4, 1, tzinfo=UTC))
+    assert [(o.start.iso, o.last.iso) for o in found if o.last] == [
+        ("2020-03-28T02:30:00+01:00", "2020-03-28T03:00:00+01:00"),
+        ("2020-03-29T03:30:00+02:00", "2020-03-29T04:00:00+02:00"),
+        ("2020-03-30T02:30:00+02:00", "2020-03-30T03:00:00+02:00"),
+    ]
+    assert all(o.start.astimezone(UTC) < o.end.astimezone(UTC) for o in found)
+
+
+def test_the_second_0230_of_the_autumn_night_ends_after_it_starts() -> None:
+    night = event(Start="2019-10-27T02:30:00+01:00", End="2019-10-27T02:45:00+01:00")
+    [occurrence] = occurrences.past(night, NOW)
+    assert (occurrence.start.iso, occurrence.last.iso) == (
+        "2019-10-27T02:30:00+01:00",
+        "2019-10-27T02:45:00+01:00",
+    )
+    assert occurrence.end.astimezone(UTC) == datetime(2019, 10, 27, 1, 45, tzinfo=UTC)
 
 
 # Any instant of the years the series below span.

@@ -151,7 +151,7 @@ def test_a_span_is_said_at_its_precision(
         (
             "2019-07-22 10:00",
             None,
-            "FREQ=DAILY;BYHOUR=10,16;COUNT=4",
+            "FREQ=DAILY;BYMONTH=7;COUNT=4",
             "à dates régulières, 4 fois",
         ),
     ],

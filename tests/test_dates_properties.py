@@ -1,9 +1,10 @@
 """Properties of date parsing, over many generated values (hypothesis).
 
-Whatever an author types in ``Date``, ``Start`` or ``End``: a valid date keeps
-its precision and reads back from its own ``.iso`` as the same value; anything
-else is a ``ContentError`` naming the field and the value, never another
-exception (which would stop a build with a traceback).
+Whatever an author types in ``Date``, ``Start`` or ``End``: a valid date of
+the accepted years keeps its precision and reads back from its own ``.iso``
+as the same value; anything else is a ``ContentError`` naming the field and
+the value, never another exception (which would stop a build with a
+traceback).
 """
 
 from __future__ import annotations
@@ -11,7 +12,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from alternateur.dates import PreciseDatetime, Precision, parse_precise
+from alternateur.dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    PreciseDatetime,
+    Precision,
+    parse_precise,
+)
 from alternateur.errors import ContentError
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -77,11 +84,21 @@ def assert_reads_back(value: PreciseDatetime, precisions: set[Precision]) -> Non
 @example(("2019-10-27 02:30", Precision.MINUTE))  # Twice that night: the first.
 @example(("2019-03-31 02:30", Precision.MINUTE))  # Never that night.
 @example(("0001-01-01 00:00", Precision.MINUTE))  # Paris mean time, +00:09:21.
+@example(("1969-12-31", Precision.DAY))
+@example(("1970-01-01 00:00", Precision.MINUTE))
+@example(("2099-12-31 23:59", Precision.MINUTE))
+@example(("9999-12", Precision.MONTH))  # Its end would overflow.
 def test_a_written_date_keeps_its_precision_and_reads_back_from_its_iso(
     written: tuple[str, Precision],
 ) -> None:
     text, precision = written
     value = outcome(text, "Start")
+    if not FIRST_YEAR <= int(text[:4]) <= LAST_YEAR:
+        assert str(value) == (
+            f"Start « {text} » n'est pas une date acceptée (attendu une année de "
+            f"{FIRST_YEAR} à {LAST_YEAR})"
+        )
+        return
     if isinstance(value, ContentError):
         # Only a wall-clock time that summer time skips may be refused.
         assert precision is Precision.MINUTE
@@ -91,6 +108,7 @@ def test_a_written_date_keeps_its_precision_and_reads_back_from_its_iso(
         assert skipped[0].utcoffset() != skipped[1].utcoffset()
         return
     assert value.precision is precision
+    assert value.period_end > value  # Within the years, no end overflows.
     assert value.iso[: len(text[:10])] == text[:10]
     assert value.tzinfo is PARIS
     assert_reads_back(value, set(Precision))
@@ -116,7 +134,12 @@ def test_anything_else_is_a_content_error_naming_field_and_value(
 
 
 @MANY
-@given(st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2100, 1, 1)))
+# In UTC: up to 23:59 on 31 December 2099 in Paris.
+@given(
+    st.datetimes(
+        min_value=datetime(1970, 1, 1), max_value=datetime(2099, 12, 31, 22, 59)
+    )
+)
 def test_every_instant_written_with_its_offset_reads_back_as_itself(
     moment: datetime,
 ) -> None:

@@ -87,6 +87,38 @@ def test_local_times_carry_their_zone_and_whole_days_are_dates(site: Site) -> No
     assert "TZID:Europe/Paris" in lines
 
 
+def test_the_time_zone_holds_for_every_later_year_by_yearly_rules(site: Site) -> None:
+    # From the file's first year, with no end: an open series needs none,
+    # and ical.js reads a rule where it skipped the first of a list of dates.
+    lines = (site.output / "agenda" / "atelier.ics").read_bytes().decode()
+    lines = lines.replace("\r\n ", "").split("\r\n")
+    zone = lines[lines.index("BEGIN:VTIMEZONE") : lines.index("END:VTIMEZONE")]
+    assert zone == [
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Paris",
+        "BEGIN:STANDARD",
+        "DTSTART:20190101T000000",
+        "TZNAME:CET",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+        "BEGIN:DAYLIGHT",
+        "DTSTART:20190331T020000",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3",
+        "TZNAME:CEST",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "DTSTART:20191027T030000",
+        "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10",
+        "TZNAME:CET",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "END:STANDARD",
+    ]
+
+
 def test_a_start_time_alone_gets_no_invented_end(calendar: Calendar) -> None:
     balises = events(calendar)["balises"]
     assert "DTEND" not in balises

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import IntEnum
 from typing import ClassVar
 from zoneinfo import ZoneInfo
@@ -23,6 +23,15 @@ from pelican.utils import SafeDatetime
 from .errors import ContentError
 
 LOCALE = "fr_FR"
+
+# The years an author may write. Before 1970, the zone database gives offsets
+# such as Paris mean time (+00:09:21) that ISO 8601 and HTML's ``<time>``
+# cannot write; far ahead, a period's end or a rule's next date overflows
+# ``datetime`` (year 9999). Within them every computation on a date or a rule
+# has a known bound: the agenda of an association needs no more.
+FIRST_YEAR = 1970
+LAST_YEAR = 2099
+YEARS = f"une année de {FIRST_YEAR} à {LAST_YEAR}"
 
 
 class Precision(IntEnum):
@@ -59,10 +68,18 @@ _PARTS = {
     Precision.MINUTE: 5,
 }
 
-_PERIOD = {
+# What authors write instead of a local time: seconds, UTC (``Z``), both.
+_TIME_NEAR_MISS = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})"
+    r"(?P<seconds>:[0-9]{2}(?:[.,][0-9]+)?)?(?P<utc>Z)?"
+)
+
+_PERIOD: dict[Precision, relativedelta | timedelta] = {
     Precision.YEAR: relativedelta(years=1),
     Precision.MONTH: relativedelta(months=1),
-    Precision.DAY: relativedelta(days=1),
+    # A plain ``timedelta``: a daily series from 1970 has twenty thousand
+    # occurrences to end, and ``relativedelta`` takes five times as long.
+    Precision.DAY: timedelta(days=1),
 }
 
 
@@ -144,6 +161,9 @@ def parse_precise(
         if not match:
             continue
         parts = [int(part) for part in match.groups()[: _PARTS[precision]]]
+        if not FIRST_YEAR <= parts[0] <= LAST_YEAR:
+            problem = f"n'est pas une date acceptée (attendu {YEARS})"
+            raise ContentError(field, problem, text)
         parts += [1] * (3 - len(parts))
         try:
             written = _CLASSES[precision](*parts, tzinfo=timezone)
@@ -152,10 +172,46 @@ def parse_precise(
         if precision is Precision.MINUTE:
             return _instant(written, match.group("offset"), field, text)
         return written
-    raise ContentError(
-        field,
-        f"n'est pas une date valide (attendu {expected_formats(allowed)})",
-        text,
+    raise ContentError(field, _not_valid(text, field, timezone, allowed), text)
+
+
+def _not_valid(
+    text: str, field: str, timezone: ZoneInfo, allowed: tuple[Precision, ...]
+) -> str:
+    """Say what is accepted; for a time with seconds or in UTC, the time to write.
+
+    Authors copy times from other tools, which write seconds
+    (``18:30:45``) or UTC (``2019-11-22T17:00:00Z``): the agenda's times are
+    local, to the minute, and the message gives the value to write instead.
+    """
+    generic = f"n'est pas une date valide (attendu {expected_formats(allowed)})"
+    near = _TIME_NEAR_MISS.fullmatch(text)
+    if Precision.MINUTE not in allowed or near is None:
+        return generic
+    if not (near["seconds"] or near["utc"]):
+        return generic
+    numbers = [int(part) for part in near.groups()[:5]]
+    seconds = (near["seconds"] or ":0")[1:].replace(",", ".")
+    try:
+        moment = datetime(*numbers)
+        if near["utc"]:
+            moment = moment.replace(tzinfo=UTC).astimezone(timezone)
+        suggestion = f"{moment:%Y-%m-%d %H:%M}"
+        read = parse_precise(suggestion, field, timezone, (Precision.MINUTE,))
+    except (ValueError, OverflowError):  # ``ContentError`` is a ``ValueError``.
+        return generic
+    if near["utc"] and read.utcoffset() != moment.utcoffset():
+        # The second 02:30 of the night summer time ends: only an offset says it.
+        suggestion = moment.isoformat(timespec="minutes")
+    without = "ni secondes" if float(seconds) else ""
+    if near["utc"]:
+        zone = getattr(timezone, "key", str(timezone))
+        how = f"à l'heure de {zone}, sans Z {without}".rstrip()
+    else:
+        how = "sans secondes"
+    return (
+        f"n'est pas une date valide (attendu {EXPECTED[Precision.MINUTE]} {how} : "
+        f"ici {suggestion})"
     )
 
 

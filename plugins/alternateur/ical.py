@@ -3,20 +3,19 @@
 Written with the ``icalendar`` library, minding what calendar apps punish:
 a UID that never changes (the event's slug at the site's domain, never a list
 index), ``DTSTAMP`` in UTC from the build's "now" (same sources, same file),
-local times with ``TZID`` and their ``VTIMEZONE``, ``VALUE=DATE`` for whole
-days, ``EXDATE`` of the same type and zone as ``DTSTART``. Month-precise
-events cannot be said in iCalendar and are left out.
+local times with ``TZID`` and their ``VTIMEZONE`` (``vtimezone.py``),
+``VALUE=DATE`` for whole days, ``EXDATE`` of the same type and zone as
+``DTSTART``. Month-precise events cannot be said in iCalendar and are left
+out.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone, vDuration, vRecur
+from icalendar import Calendar, vDuration, vRecur
 from icalendar import Event as VEvent
 from pelican.utils import sanitised_join
 
@@ -24,12 +23,11 @@ from .dates import Precision
 from .occurrences import end_instant
 from .plaintext import plain_paragraphs, plain_text
 from .public_address import absolute_url, domain
-from .recurrence import Recurrence
+from .recurrence import Recurrence, repeated
+from .vtimezone import vtimezone
 
 REFRESH = timedelta(hours=12)
 _CLOSING = b"END:VCALENDAR\r\n"
-# Rules without an end are described up to this date in ``VTIMEZONE``.
-OPEN_ENDED_UNTIL = date(2038, 1, 1)
 
 
 def expressible(event: Any) -> bool:
@@ -51,6 +49,7 @@ def _plain_datetime(moment: datetime) -> datetime:
         moment.hour,
         moment.minute,
         tzinfo=moment.tzinfo,
+        fold=moment.fold,
     )
 
 
@@ -74,6 +73,19 @@ def dtend(event: Any) -> date | datetime | None:
     if event.end is None:
         return None
     return _plain_datetime(end)
+
+
+def _said(value: date | datetime, event: Any) -> date | datetime:
+    """Write a one-off's time as every app reads it: in UTC if the clocks repeat it.
+
+    In the night summer time ends, 02:30 happens twice: ``icalendar`` reads a
+    local 02:30 as the first, ical.js (Thunderbird) as the second, so either
+    one is written in UTC. A series keeps its local time, which its rule
+    repeats (``Recurrence`` refuses a series that starts in that hour).
+    """
+    if isinstance(value, datetime) and event.rule is None and repeated(value):
+        return value.astimezone(UTC)
+    return value
 
 
 def rrule(recurrence: Recurrence, event: Any) -> vRecur:
@@ -129,10 +141,10 @@ def vevent(event: Any, stamp: datetime, settings: dict[str, Any]) -> VEvent:
     component = VEvent()
     component.add("uid", uid(event, settings))
     component.add("dtstamp", stamp)
-    component.add("dtstart", dtstart(event))
+    component.add("dtstart", _said(dtstart(event), event))
     end = dtend(event)
     if end is not None:
-        component.add("dtend", end)
+        component.add("dtend", _said(end, event))
     if event.rule is not None:
         component.add("rrule", rrule(event.rule, event))
         if event.cancelled_dates:
@@ -147,23 +159,9 @@ def vevent(event: Any, stamp: datetime, settings: dict[str, Any]) -> VEvent:
     return component
 
 
-def _years(events: list[Any]) -> tuple[date, date]:
-    """Return the span ``VTIMEZONE`` must cover, in whole years (for its cache)."""
-    first = min(event.start.year for event in events)
-    last = first
-    for event in events:
-        if event.rule is not None and not event.rule.bounded:
-            return date(first, 1, 1), OPEN_ENDED_UNTIL
-        final = event.rule.rule[-1] if event.rule is not None else event.start
-        last = max(last, final.year)
-    return date(first, 1, 1), date(last + 2, 1, 1)
-
-
-@lru_cache(maxsize=64)
-def _vtimezone(key: str, first: date, last: date) -> bytes:
-    """Serialize ``VTIMEZONE`` from the zone database (tzdata), once per span."""
-    zone = ZoneInfo(key)
-    return Timezone.from_tzinfo(zone, first_date=first, last_date=last).to_ical()
+def _first_year(events: list[Any]) -> int:
+    """Return the year ``VTIMEZONE`` starts: it holds for every later date."""
+    return min(event.start.year for event in events)
 
 
 def _header(settings: dict[str, Any], name: str | None) -> bytes:
@@ -192,14 +190,15 @@ def calendar(events: list[Any], head: bytes, vevents: dict[str, bytes]) -> bytes
 
     Every part is serialized by ``icalendar``, and only once: each event's
     ``VEVENT`` (``vevents``, by slug) for the whole agenda and for its own
-    file, each ``VTIMEZONE`` once per span, the events' files' ``head`` once.
+    file, each ``VTIMEZONE`` once per first year, the events' files' ``head``
+    once. Nothing here depends on how long a series is.
     A thousand events' files then take a fraction of the time.
     """
     parts = [head]
     zones = sorted({event.start.tzinfo.key for event in events if not all_day(event)})
     if zones:
-        first, last = _years(events)
-        parts.extend(_vtimezone(key, first, last) for key in zones)
+        first = _first_year(events)
+        parts.extend(vtimezone(key, first) for key in zones)
     parts.extend(vevents[event.slug] for event in events)
     parts.append(_CLOSING)
     return b"".join(parts)

@@ -8,9 +8,9 @@ never expanded to its end, because it has none.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from typing import Any
 
@@ -38,8 +38,12 @@ class Occurrence:
 
     @property
     def key(self) -> tuple[datetime, datetime, str]:
-        """Sort key: soonest first, shortest first, then by file name."""
-        return (self.start, self.end, self.event.slug)
+        """Sort key: soonest first, shortest first, then by file name.
+
+        In UTC: Python compares two times of one zone by their wall clocks,
+        and the second 02:30 of the night summer time ends is after 02:45.
+        """
+        return (self.start.astimezone(UTC), self.end.astimezone(UTC), self.event.slug)
 
 
 def end_instant(start: PreciseDatetime, last: PreciseDatetime | None) -> datetime:
@@ -56,19 +60,30 @@ def end_instant(start: PreciseDatetime, last: PreciseDatetime | None) -> datetim
 
 
 def _placed(cls: type[PreciseDatetime], naive: datetime, zone: Any) -> PreciseDatetime:
-    """Give a naive wall-clock time its zone, keeping the author's precision.
+    """Give a naive wall-clock time of a rule its zone, at the author's precision.
 
-    ``fold`` says which of the two 02:30 of the night summer time ends
-    (``Start: 2019-10-27T02:30:00+01:00`` is the second one).
+    A time the clocks skip (02:30 the night summer time starts) becomes the
+    instant RFC 5545 gives it, read with the offset before the change: 03:30,
+    as ``icalendar`` shows that occurrence; a time the clocks repeat is the
+    first of the two, as there too. (ical.js reads both otherwise; no local
+    time in a rule can say them to every app alike.)
     """
+    instant = datetime(
+        naive.year, naive.month, naive.day, naive.hour, naive.minute, tzinfo=zone
+    )
+    return _precise(cls, instant.astimezone(UTC).astimezone(zone))
+
+
+def _precise(cls: type[PreciseDatetime], moment: datetime) -> PreciseDatetime:
+    """Return the same instant as a ``PreciseDatetime`` (``fold``: which 02:30)."""
     return cls(
-        naive.year,
-        naive.month,
-        naive.day,
-        naive.hour,
-        naive.minute,
-        tzinfo=zone,
-        fold=naive.fold,
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        tzinfo=moment.tzinfo,
+        fold=moment.fold,
     )
 
 
@@ -79,26 +94,33 @@ def _duration(event: Any) -> timedelta | None:
     return event.end.replace(tzinfo=None) - event.start.replace(tzinfo=None)
 
 
-def _occurrence(event: Any, naive_start: datetime) -> Occurrence:
-    zone = event.start.tzinfo
-    start = _placed(type(event.start), naive_start, zone)
-    duration = _duration(event)
-    last = (
-        None
-        if duration is None
-        else _placed(type(event.end), naive_start + duration, zone)
-    )
-    cancelled = (
-        event.cancelled
-        if event.rule is None
-        else any(day.date() == start.date() for day in event.cancelled_dates)
-    )
-    return Occurrence(event, start, last, end_instant(start, last), cancelled)
+def _occurrences(event: Any, starts: Iterable[datetime]) -> Iterator[Occurrence]:
+    """Place the rule's naive ``starts``, each with the written ``End`` moved to it.
+
+    The first occurrence is what the author wrote, to the instant: the second
+    02:30 of the night summer time ends stays the second. Later ones keep the
+    first one's wall-clock times, « de 22 h à 3 h 30 » on both sides of a
+    change of time, as calendar apps expand the ``.ics``; the end follows
+    the start where a start the clocks skip is moved (``_placed``).
+    """
+    first, zone, end = event.start.replace(tzinfo=None), event.start.tzinfo, event.end
+    duration = _duration(event) or timedelta(0)
+    cancelled = {day.date() for day in event.cancelled_dates}
+    for naive in starts:
+        last: PreciseDatetime | None
+        if naive == first:
+            start, last = event.start, end
+        else:
+            start = _placed(type(event.start), naive, zone)
+            moved = start.replace(tzinfo=None) + duration
+            last = None if end is None else _placed(type(end), moved, zone)
+        off = event.cancelled if event.rule is None else start.date() in cancelled
+        yield Occurrence(event, start, last, end_instant(start, last), off)
 
 
 def single(event: Any) -> Occurrence:
     """Return the occurrence of a one-off event (or the first of a series)."""
-    return _occurrence(event, event.start.replace(tzinfo=None))
+    return next(_occurrences(event, [event.start.replace(tzinfo=None)]))
 
 
 def _lookback(event: Any) -> timedelta:
@@ -119,7 +141,7 @@ def between(event: Any, since: datetime, until: datetime) -> list[Occurrence]:
         starts = event.rule.starts_between(
             _naive(since, event) - _lookback(event), _naive(until, event)
         )
-        candidates = [_occurrence(event, start) for start in starts]
+        candidates = list(_occurrences(event, starts))
     return [o for o in candidates if not o.ended(since) and o.start <= until]
 
 
@@ -130,8 +152,8 @@ def upcoming(event: Any, now: datetime) -> Iterator[Occurrence]:
         if not occurrence.ended(now):
             yield occurrence
         return
-    for start in event.rule.starts_from(_naive(now, event) - _lookback(event)):
-        occurrence = _occurrence(event, start)
+    starts = event.rule.starts_from(_naive(now, event) - _lookback(event))
+    for occurrence in _occurrences(event, starts):
         if not occurrence.ended(now):
             yield occurrence
 
@@ -153,8 +175,7 @@ def past(event: Any, now: datetime) -> list[Occurrence]:
     if first > _naive(now, event):
         return []
     starts = event.rule.starts_between(first, _naive(now, event))
-    occurrences = (_occurrence(event, start) for start in starts)
-    return [o for o in occurrences if o.ended(now)]
+    return [o for o in _occurrences(event, starts) if o.ended(now)]
 
 
 @dataclass(frozen=True, eq=False)
