@@ -85,6 +85,16 @@ MISTAKES = {
         "events/a-l-envers.md: End « 2019-12-06T18:00:00+01:00 » est avant le "
         "début « 2019-12-06T19:00:00+01:00 » (attendu après Start)",
     ),
+    "end-before-start-across-the-autumn-change": Mistake(
+        {
+            "events/nuit-d-octobre.md": _event(
+                "Title: Nuit\nStart: 2019-10-27T02:30:00+01:00\n"
+                "End: 2019-10-27T02:45:00+02:00"
+            )
+        },
+        "events/nuit-d-octobre.md: End « 2019-10-27T02:45:00+02:00 » est avant le "
+        "début « 2019-10-27T02:30:00+01:00 » (attendu après Start)",
+    ),
     # The agenda's own checks (contents.Event) go through the same path.
     "recurrence-invalid": Mistake(
         {

@@ -8,6 +8,7 @@ the generators leave a faulty file out and report all of them at once.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import UTC
 from functools import cached_property
 from typing import Any, ClassVar, TypeVar
 
@@ -126,7 +127,11 @@ class Event(_AuthoredContent):
         self.attempt(lambda: self._rules(written))
 
     def _rules(self, written: str | None) -> None:
-        if self.end is not None and self.end < self.start:
+        # In UTC: two wall-clock times of one zone compare without their
+        # fold, and the second 02:30 of autumn comes after 02:45 summer time.
+        if self.end is not None and self.end.astimezone(UTC) < self.start.astimezone(
+            UTC
+        ):
             problem = f"est avant le début « {self.start.iso} » (attendu après Start)"
             raise ContentError("End", problem, self.end.iso)
         self._check_months()
