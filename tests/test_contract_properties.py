@@ -17,14 +17,17 @@ import json
 import os
 import re
 import subprocess
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import recurring_ical_events
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from selectolax.lexbor import LexborHTMLParser
 
+from . import icaljs
 from .content_errors import GOOD_SITE
 from .sites import run_pelican, write_content
 
@@ -37,6 +40,8 @@ FILE = "events/tire.md"
 NAMES = "|".join(["Le texte", "L'en-tête", "La ligne \\d+", "[A-Za-z0-9_-]+"])
 ERROR_LINE = re.compile(rf"{re.escape(FILE)}: ({NAMES})( « .*» | ).*\(attendu .+")
 
+# The years the calendars are read over, by both libraries.
+WINDOW = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2029, 1, 1, tzinfo=UTC))
 YEARS = st.sampled_from([1, 1899, 1900, 1969, 1970, 2019, 2038, 2099, 2100, 9999])
 
 
@@ -169,12 +174,27 @@ def check_outputs(output: Path) -> None:
             data = json.loads(script.text())
             for item in data if isinstance(data, list) else [data]:
                 assert item["startDate"] <= item.get("endDate", item["startDate"])
-    for path in output.rglob("*.ics"):
+    calendars = sorted(output.rglob("*.ics"))
+    expected = 0
+    for path in calendars:
         calendar = Calendar.from_ical(path.read_bytes())
         for component in calendar.walk("VEVENT"):
             start = component.decoded("DTSTART")
             if "DTEND" in component:
                 assert component.decoded("DTEND") >= start, path
+        expected += len(recurring_ical_events.of(calendar).between(*WINDOW))
+    # Mozilla's ical.js (Thunderbird) reads the same occurrences: it reads
+    # the files' own VTIMEZONE, which icalendar never does.
+    read = [o for o in icaljs.read(calendars, *WINDOW) if within(o.start, o.end)]
+    assert len(read) == expected
+
+
+def within(start: date | datetime, end: date | datetime) -> bool:
+    """Whether an occurrence meets ``WINDOW`` (whole days by their dates)."""
+    if not isinstance(start, datetime):
+        since, until = (moment.date() for moment in WINDOW)
+        return start < until and end > since
+    return start < WINDOW[1] and end > WINDOW[0]
 
 
 @settings(
