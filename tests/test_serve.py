@@ -130,12 +130,23 @@ class Preview:
 
 
 def fetch(url: str) -> str:
-    """The body of a page, or the HTTP error it gives (``404``)."""
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return str(error.code)
+    """The body of a page, or the HTTP error it gives (``404``).
+
+    « Site servi sur … » is printed just before the server listens: a
+    refused connection is tried again for a while (readiness, not speed).
+    """
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return str(error.code)
+        except urllib.error.URLError as error:
+            refused = isinstance(error.reason, ConnectionRefusedError)
+            if not refused or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 @contextmanager
