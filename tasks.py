@@ -33,7 +33,7 @@ SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
 # The content schema, for the scaffolds' options (the plugin is not installed:
 # Pelican finds it in PLUGIN_PATHS, and so does this file).
 sys.path[:0] = [os.path.abspath(path) for path in SETTINGS["PLUGIN_PATHS"]]
-SCHEMA = importlib.import_module("alternateur.schema")
+SCHEMA = importlib.import_module("alternateur.model.schema")
 
 CONFIG = {
     "settings_base": SETTINGS_FILE_BASE,
@@ -87,7 +87,7 @@ def preview_build(*args: str) -> bool:
     ``invoke serve`` rebuilds at every save in one process: whatever a build
     raises (a template or a plugin that fails on one page, a settings file
     saved half-written), the preview must keep serving the last site that
-    built, which the plugin keeps whole (``staging.py``), and the author
+    built, which the plugin keeps whole (``hooks/staging.py``), and the author
     must be told, without a traceback. ``pelican.main`` would turn the
     exception into ``SystemExit(1)`` after a traceback, so this is its
     one-build path (same command line, logging and ``Pelican``) without that.
@@ -213,16 +213,16 @@ def check_content(content: str = "") -> Any:
     The same Pelican, plugins, generators and readers as a build, so
     ``invoke check`` and the build can never disagree; ``CONTENT_CHECK_ONLY``
     makes the plugin stop the build once every file is read
-    (``build_check.finish_reading``), with what it found.
+    (``hooks/checking.finish_reading``), with what it found.
     """
     override: dict[str, Any] = {"CONTENT_CHECK_ONLY": True}
     if content:
         override["PATH"] = os.path.abspath(content)
     pelican = Pelican(read_settings(CONFIG["settings_base"], override=override))
-    build_check = importlib.import_module("alternateur.build_check")
+    checking = importlib.import_module("alternateur.checking.report")
     try:
         pelican.run()
-    except build_check.CheckFinished as finished:
+    except checking.CheckFinished as finished:
         return finished
     raise Exit("La vérification n'a pas pu lire le contenu.")  # pragma: no cover
 
@@ -251,10 +251,10 @@ def publish(c: Context) -> None:
     """Strict production build: any content error fails it, and nothing is kept.
 
     The build checks every file as it reads it and reports every problem at
-    once before writing anything (``build_check.py``): no separate check
+    once before writing anything (``hooks/checking.py``): no separate check
     runs first, so the content is read once. ``publishconf.py`` loads no
     cache, so what is built is exactly what the sources say now; a failed
-    build leaves ``output/`` as it was (``staging.py``).
+    build leaves ``output/`` as it was (``hooks/staging.py``).
     """
     failed = (
         "La construction de production a échoué (voir ci-dessus) : rien n'est publié."
@@ -378,7 +378,7 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
     content: str = "",
 ) -> None:
     """Create a draft event file, named after its title; never overwrites."""
-    settings, scaffold = site_plugin("scaffold", content)
+    settings, scaffold = site_plugin("checking.scaffold", content)
     values = {"end": end, "location": location, "address": address}
     try:
         path = scaffold.new_event(
@@ -398,7 +398,7 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
 )
 def new_milestone(c: Context, title: str, date: str, content: str = "") -> None:
     """Create a draft milestone file, named after its title; never overwrites."""
-    settings, scaffold = site_plugin("scaffold", content)
+    settings, scaffold = site_plugin("checking.scaffold", content)
     try:
         path = scaffold.new_milestone(settings, title, date)
     except scaffold.ScaffoldError as error:

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from itertools import islice
 
 import pytest
-from alternateur import occurrences
-from alternateur.contents import Event
+from alternateur.model import occurrences
+from alternateur.model.contents import Event
 from alternateur.settings import DEFAULTS
 from hypothesis import given, settings
 from hypothesis import strategies as st

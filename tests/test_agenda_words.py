@@ -5,12 +5,12 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 import pytest
-from alternateur.dates import parse_precise
-from alternateur.french_dates import format_span
-from alternateur.plaintext import plain_paragraphs, plain_text
-from alternateur.public_address import base_url, domain
-from alternateur.recurrence import Recurrence
-from alternateur.rule_words import describe
+from alternateur.french.dates import format_span
+from alternateur.french.plaintext import plain_paragraphs, plain_text
+from alternateur.french.rule_words import describe
+from alternateur.model.dates import parse_precise
+from alternateur.model.public_address import base_url, domain
+from alternateur.model.recurrence import Recurrence
 
 PARIS = ZoneInfo("Europe/Paris")
 

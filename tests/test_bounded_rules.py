@@ -23,7 +23,7 @@ from types import FrameType
 
 import pytest
 import recurring_ical_events
-from alternateur.contents import Event
+from alternateur.model.contents import Event
 from alternateur.settings import DEFAULTS
 from icalendar import Calendar
 from pelican.settings import DEFAULT_CONFIG

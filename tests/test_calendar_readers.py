@@ -22,8 +22,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import recurring_ical_events
-from alternateur.dates import FIRST_YEAR, LAST_YEAR
-from alternateur.vtimezone import vtimezone
+from alternateur.model.dates import FIRST_YEAR, LAST_YEAR
+from alternateur.outputs.vtimezone import vtimezone
 from icalendar import Calendar, Event, Timezone
 
 from .icaljs import Read, read

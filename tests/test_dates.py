@@ -7,15 +7,9 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from alternateur.dates import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    Precision,
-    format_day,
-    format_precise,
-    parse_precise,
-)
-from alternateur.errors import ContentError
+from alternateur.french.dates import format_day, format_precise
+from alternateur.model.dates import FIRST_YEAR, LAST_YEAR, Precision, parse_precise
+from alternateur.model.errors import ContentError
 
 from .sites import Site
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from alternateur.dates import (
+from alternateur.model.dates import (
     FIRST_YEAR,
     LAST_YEAR,
     PreciseDatetime,
     Precision,
     parse_precise,
 )
-from alternateur.errors import ContentError
+from alternateur.model.errors import ContentError
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 

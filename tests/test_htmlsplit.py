@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from html import parser as html_parser
 
-from alternateur.htmlsplit import closing, read, split_html
+from alternateur.french.htmlsplit import closing, read, split_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

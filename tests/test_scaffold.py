@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from alternateur.contents import Event, Milestone
+from alternateur.model.contents import Event, Milestone
 
 from .sites import Site, plain, run_invoke, run_pelican, write_content
 

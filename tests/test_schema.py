@@ -11,8 +11,8 @@ import json
 import re
 
 import pytest
-from alternateur.contents import Event, Milestone
-from alternateur.schema import (
+from alternateur.model.contents import Event, Milestone
+from alternateur.model.schema import (
     EVENT,
     KINDS,
     MILESTONE,

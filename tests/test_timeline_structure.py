@@ -8,9 +8,11 @@ from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
-from alternateur.dates import parse_precise
-from alternateur.feeds import plan_feed
-from alternateur.timeline import build_timeline, find_timeline_page, is_planned
+from alternateur.model.contents import is_planned
+from alternateur.model.dates import parse_precise
+from alternateur.model.pages import page_with_template
+from alternateur.outputs.feeds import plan_feed
+from alternateur.views.timeline import build_timeline
 
 PARIS = ZoneInfo("Europe/Paris")
 # 24 November 2026, 13:00 in Paris.
@@ -155,11 +157,11 @@ def test_the_timeline_page_is_the_one_with_the_timeline_template(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     pages = [page("pages/b.md", "page"), page("pages/c.md", "timeline")]
-    assert find_timeline_page(pages) is pages[1]
-    assert find_timeline_page(pages[:1]) is None
+    assert page_with_template(pages, "timeline") is pages[1]
+    assert page_with_template(pages[:1], "timeline") is None
     with caplog.at_level(logging.WARNING):
         second = page("pages/a.md", "timeline")
-        assert find_timeline_page([*pages, second]) is second
+        assert page_with_template([*pages, second], "timeline") is second
     assert "pages/c.md: une autre page porte déjà « Template: timeline »" in (
         caplog.text
     )

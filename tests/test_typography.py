@@ -9,8 +9,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from alternateur.template_filters import plain_text
-from alternateur.typography import NBSP, NNBSP, french_html, french_text
+from alternateur.french.typography import NBSP, NNBSP, french_html, french_text
+from alternateur.views.filters import plain_french
 from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -198,9 +198,9 @@ def test_plain_text_has_no_markup_and_keeps_french_spacing() -> None:
         'Une aide de l\'<span class="caps">ESS</span> <span class="amp">&amp;</span>'
         " co : enfin !"
     )
-    assert plain_text(title) == f"Une aide de l’ESS & co{S}: enfin{N}!"
-    assert plain_text("<p>Un\n résumé</p>\n<p>en deux.</p>") == "Un résumé en deux."
-    assert plain_text(None) == ""
+    assert plain_french(title) == f"Une aide de l’ESS & co{S}: enfin{N}!"
+    assert plain_french("<p>Un\n résumé</p>\n<p>en deux.</p>") == "Un résumé en deux."
+    assert plain_french(None) == ""
 
 
 @pytest.fixture(scope="module")

@@ -10,16 +10,16 @@ from collections.abc import Sequence
 from pelican import signals
 from pelican.generators import Generator
 
-from .build_check import check_page, collect_page_problems, finish_reading
-from .generators import add_generators
-from .memory import forget_rendered_content
-from .reader import use_precise_dates
+from .hooks.checking import check_page, collect_page_problems, finish_reading
+from .hooks.generators import add_generators
+from .hooks.memory import forget_rendered_content
+from .hooks.staging import stage_builds
+from .hooks.typeset_pages import typeset_rendered_pages
+from .outputs.site_files import write_site_files
+from .outputs.sitemap_dates import date_sitemap_from_build
+from .reading.reader import use_precise_dates
 from .settings import apply_defaults
-from .site_files import write_site_files
-from .sitemap_dates import date_sitemap_from_build
-from .staging import stage_builds
-from .timeline import add_timeline
-from .typeset_pages import typeset_rendered_pages
+from .views.timeline import add_timeline
 
 
 def after_reading(generators: Sequence[Generator]) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pelican import Pelican
 
-from .template_filters import FILTERS
+from .views.filters import FILTERS
 
 DEFAULTS: dict[str, Any] = {
     # Milestones (jalons): one Markdown file each, shown on the timeline page.

@@ -1,0 +1,98 @@
+"""The problems a build found, and how they are reported: one line each.
+
+Every content error of the plugin goes through ``report``, so that none of
+them ever ends a build with a traceback.
+
+- **Strict build** (``--fatal errors``: tests, ``invoke publish``, the
+  workflow). Pelican's strict mode makes its logger raise ``RuntimeError``
+  right after the first ERROR record: it is caught, so every problem is
+  printed, not just the first. One CRITICAL line sums up, and the build ends
+  with ``SystemExit(1)``, which ``pelican.main`` lets through without a
+  traceback, having written nothing (``hooks/staging.py`` keeps the previous
+  site).
+- **Preview** (``invoke serve``): the problems are printed, the faulty files
+  are left out, and the rest of the site is built and served.
+- **``invoke check``** (``CONTENT_CHECK_ONLY``): the same reading, stopped
+  by ``CheckFinished``, which carries the problems to the task.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pelican.utils import posixize_path
+
+from ..keys import CHECK_ONLY, CONTENT_PROBLEMS
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["CHECK_ONLY", "CheckFinished", "Problem", "add_problems", "report"]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem of one file: ``path`` is relative to the content folder."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass
+class CheckFinished(Exception):
+    """The end of ``invoke check``: every problem, and how many files were read."""
+
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def paths(self) -> set[str]:
+        """The files with a problem."""
+        return {problem.path for problem in self.problems}
+
+
+def problems_of(context: dict[str, Any]) -> list[Problem]:
+    """Return this build's problems so far (one list per build, in its context)."""
+    return context.setdefault(CONTENT_PROBLEMS, [])
+
+
+def add_problems(context: dict[str, Any], path: str, messages: Iterable[str]) -> None:
+    """Keep ``messages`` about the file at ``path`` (relative to the content)."""
+    found = problems_of(context)
+    found.extend(Problem(posixize_path(path), message) for message in messages)
+
+
+def faulty_paths(context: dict[str, Any]) -> set[str]:
+    """Return the files this build rejected (relative, POSIX paths)."""
+    return {problem.path for problem in problems_of(context)}
+
+
+def report(problems: Iterable[Problem]) -> None:
+    """Log each problem as one ERROR line; end a strict build after the last.
+
+    Every content error of the plugin goes through here, so that none of
+    them ever ends a build with a traceback.
+    """
+    count = 0
+    fatal = False
+    for problem in problems:
+        count += 1
+        try:
+            logger.error("%s", problem)
+        except RuntimeError:
+            # ``--fatal errors``: Pelican printed the line, then raised.
+            fatal = True
+    if fatal:
+        plural = "s" if count > 1 else ""
+        logger.critical(
+            "Construction arrêtée : %d erreur%s de contenu ci-dessus, à corriger "
+            "dans les fichiers nommés.",
+            count,
+            plural,
+        )
+        raise SystemExit(1)

@@ -1,0 +1,1 @@
+"""French for the public: dates, rules in words, typography, plain text."""

@@ -1,0 +1,27 @@
+"""The names the plugin gives its values in Pelican's shared context.
+
+Pelican hands every generator and template one dict, the build's context;
+the plugin writes into it and reads from it across several modules. Each
+name is said once, here, so that a writer and its readers cannot drift
+apart (a literal ``"timeline"`` beside ``timeline.CONTEXT_KEY``).
+"""
+
+from __future__ import annotations
+
+# The build's "now", read once per build (``model/clock.py``).
+NOW = "now"
+# The content problems found while reading (``checking/report.py``).
+CONTENT_PROBLEMS = "content_problems"
+# A setting: stop the build once every file is read (``invoke check``).
+CHECK_ONLY = "CONTENT_CHECK_ONLY"
+# What the generators read, as templates see it.
+MILESTONES = "milestones"
+EVENTS = "events"
+# What the views build for the templates.
+TIMELINE = "timeline"
+AGENDA = "agenda"
+# Where the milestones' feed goes, decided before any page is written.
+MILESTONE_FEED = "milestone_feed"
+# Pelican's own lists of pages.
+PAGES = "pages"
+HIDDEN_PAGES = "hidden_pages"

@@ -1,0 +1,301 @@
+"""The two kinds of content the plugin adds to Pelican's pages.
+
+Each reads its fields as its kind's contract (``schema.py``) declares them,
+and gathers every mistake in ``problems`` instead of stopping at the first:
+the generators leave a faulty file out and report all of them at once.
+
+An event also says the facts about itself that the views and the writers
+need alike: whether a calendar can say when it is (``expressible``), whether
+it is written in whole days (``all_day``), and its place (``place``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cached_property
+from typing import Any, ClassVar, TypeVar
+
+from pelican.contents import Content
+
+from .dates import PreciseDatetime, Precision, end_instant, parse_precise
+from .errors import ContentError
+from .recurrence import Recurrence
+from .schema import EVENT, MILESTONE, Kind
+from .values import parse_url
+
+T = TypeVar("T")
+
+
+class _AuthoredContent(Content):
+    """Content whose fields are read and checked as its kind's contract says."""
+
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    kind: ClassVar[Kind]
+
+    def __init__(
+        self, content: str, metadata: dict[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        """Read a field left empty (``Location:``) as a field not written.
+
+        Scaffolds (``invoke new-event``) write every field, most of them empty
+        and ready to fill in: an empty ``Summary:`` must not replace the
+        summary Pelican makes from the text with nothing.
+        """
+        written = {
+            key: value
+            for key, value in (metadata or {}).items()
+            if not (isinstance(value, str) and not value.strip())
+        }
+        super().__init__(content, written, **kwargs)
+        #: What this file's own fields and rules get wrong; the rules every
+        #: kind shares are ``checking/file_rules.py``'s.
+        self.problems: list[str] = []
+        self.read_fields()
+
+    def read_fields(self) -> None:
+        """Parse the kind's own fields and rules (each kind says which)."""
+
+    def attempt(self, read: Callable[[], T]) -> T | None:
+        """Run one field's reading; keep its mistake and go on with the others."""
+        try:
+            return read()
+        except ContentError as error:
+            self.problems.append(str(error))
+            return None
+
+    def _text(self, name: str) -> str | None:
+        value = getattr(self, name, None)
+        if value is None:
+            return None
+        return str(value).strip() or None
+
+    def _date(self, field: str) -> PreciseDatetime | None:
+        raw = self._text(field.lower())
+        if raw is None:
+            return None
+        spec = self.kind.by_key[field.lower()]
+        return parse_precise(raw, field, self.timezone, spec.precisions)
+
+
+def is_planned(date: PreciseDatetime, now: datetime) -> bool:
+    """Say whether a milestone is still to come (« prévu »).
+
+    A milestone is planned when the period its author wrote *starts* after
+    now: ``2027`` is planned until 1 January 2027 at midnight, Paris time;
+    ``2026-11`` until 1 November 2026 at midnight, and reached during the whole
+    of November 2026, including the days before the event if it is late in the
+    month. Authors who know that a milestone of the current month is still to
+    come give its day (``2026-11-30``), which is planned until that day.
+    The rule never looks at a day the author did not write.
+    """
+    return date > now
+
+
+class Milestone(_AuthoredContent):
+    """A step of the project (jalon), shown on the « État d'avancement » line.
+
+    ``date`` is a ``PreciseDatetime``: « 2019-10 » stays « octobre 2019 »
+    (the reader parses it: Pelican's ``Date`` field).
+    """
+
+    default_template = None  # Rendered inside the timeline page, not alone.
+    kind = MILESTONE
+    #: The timeline page's URL, known once every page is read
+    #: (``timeline.add_timeline``): ``MILESTONE_URL`` uses it as ``{timeline_url}``.
+    timeline_url = ""
+
+    @property
+    def url_format(self) -> dict[str, Any]:
+        """Pelican's URL fields, plus ``timeline_url``."""
+        return {**super().url_format, "timeline_url": self.timeline_url}
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event is: its venue, its postal address, or both."""
+
+    venue: str | None
+    address: str | None
+
+    @property
+    def name(self) -> str:
+        """The venue's name, or the address when that is all there is."""
+        return self.venue or self.address or ""
+
+    @property
+    def line(self) -> str:
+        """« Venue, address », whichever the author gave (calendars)."""
+        return ", ".join(part for part in (self.venue, self.address) if part)
+
+
+class Event(_AuthoredContent):
+    """An event of the agenda, possibly recurring, possibly cancelled."""
+
+    default_template = "event"
+    kind = EVENT
+    start: PreciseDatetime
+    end: PreciseDatetime | None
+    rule: Recurrence | None
+    cancelled: bool
+    cancelled_dates: list[PreciseDatetime]
+
+    def read_fields(self) -> None:
+        """Read every field, then the rules that join them."""
+        start = self.attempt(lambda: self._date("Start"))
+        end = self.attempt(lambda: self._date("End"))
+        self.location = self._text("location")
+        self.address = self._text("address")
+        raw_registration = self._text("registration")
+        self.registration = raw_registration and self.attempt(
+            lambda: parse_url(raw_registration, "Registration")
+        )
+        self.price = self._text("price")
+        self.recurrence = self._text("recurrence")
+        written = self._text("cancelled")
+        cancellations = self.attempt(self._cancellations)
+        if self.problems or start is None or cancellations is None:
+            return
+        self.start, self.end = start, end
+        self.cancelled, self.cancelled_dates = cancellations
+        self.attempt(lambda: self._rules(written))
+
+    def _rules(self, written: str | None) -> None:
+        # In UTC: two wall-clock times of one zone compare without their
+        # fold, and the second 02:30 of autumn comes after 02:45 summer time.
+        if self.end is not None and self.end.astimezone(UTC) < self.start.astimezone(
+            UTC
+        ):
+            problem = f"est avant le début « {self.start.iso} » (attendu après Start)"
+            raise ContentError("End", problem, self.end.iso)
+        self._check_months()
+        self.rule = (
+            Recurrence.parse(self.recurrence, self.start) if self.recurrence else None
+        )
+        self._check_duration()
+        self._check_cancellations(written)
+
+    @property
+    def expressible(self) -> bool:
+        """Whether a calendar can say when the event is (a day or better)."""
+        return self.start.precision >= Precision.DAY
+
+    @property
+    def all_day(self) -> bool:
+        """Whether the event is written in whole days (``VALUE=DATE``)."""
+        return self.start.precision is Precision.DAY
+
+    @property
+    def place(self) -> Place | None:
+        """The event's place, from whichever of its venue and address is given."""
+        if not (self.location or self.address):
+            return None
+        return Place(self.location, self.address)
+
+    @cached_property
+    def url(self) -> str:
+        """Pelican's URL of the event's page, worked out once.
+
+        Pelican formats it from the settings at each use, and each event's
+        URL is used a dozen times a build: the menu, the canonical link, the
+        agenda, the calendars, the JSON-LD.
+        """
+        return super().url
+
+    @cached_property
+    def save_as(self) -> str:
+        """Pelican's output file of the event's page, worked out once."""
+        return super().save_as
+
+    def _cancellations(self) -> tuple[bool, list[PreciseDatetime]]:
+        """Read ``Cancelled``: ``yes`` for a one-off, or cancelled occurrences."""
+        raw = self._text("cancelled")
+        if raw is None or raw.lower() in {"no", "non"}:
+            return False, []
+        if raw.lower() in {"yes", "oui"}:
+            return True, []
+        parts = [part.strip() for part in raw.split(",")]
+        if "" in parts:
+            where = "à la fin" if parts[-1] == "" else "entre deux dates"
+            problem = (
+                f"a une virgule en trop {where} (attendu des dates AAAA-MM-JJ "
+                "séparées par une virgule)"
+            )
+            raise ContentError("Cancelled", problem, raw)
+        dates = [
+            parse_precise(part, "Cancelled", self.timezone, (Precision.DAY,))
+            for part in parts
+        ]
+        if len(set(dates)) < len(dates):
+            problem = "donne deux fois la même date (attendu chaque date une fois)"
+            raise ContentError("Cancelled", problem, raw)
+        return False, sorted(dates)
+
+    def _check_months(self) -> None:
+        """Pair a month with a month: « du 14 juin à juillet » has no end day.
+
+        Mixing them would make the agenda invent the missing day.
+        """
+        if self.end is None:
+            return
+        start_month = self.start.precision is Precision.MONTH
+        if start_month != (self.end.precision is Precision.MONTH):
+            expected = (
+                "une date au mois, AAAA-MM, comme Start"
+                if start_month
+                else "une date au jour ou à la minute, comme Start"
+            )
+            problem = f"n'a pas la précision de Start « {self.start.iso} »"
+            problem += f" (attendu {expected})"
+            raise ContentError("End", problem, self.end.iso)
+
+    def _check_duration(self) -> None:
+        """Each occurrence must end before the next one starts.
+
+        ``End`` is the end of the first occurrence; writing there the end of
+        the series (« jusqu'en décembre ») would make every occurrence last
+        months. The end of a series is ``UNTIL`` in its rule.
+        """
+        if self.rule is None or self.end is None:
+            return
+        first = self.start.replace(tzinfo=None)
+        second = self.rule.rule.after(first)
+        last = end_instant(self.start, self.end)
+        if second is not None and last.replace(tzinfo=None) > second:
+            problem = (
+                f"dépasse l'occurrence suivante, le {second:%Y-%m-%d} (attendu la "
+                "fin de la première occurrence ; la fin de la série est UNTIL "
+                "dans Recurrence)"
+            )
+            raise ContentError("End", problem, self.end.iso)
+
+    def _check_cancellations(self, raw: str | None) -> None:
+        """``yes`` cancels a one-off; dates cancel occurrences of a rule, no more.
+
+        A cancelled date that is not an occurrence is almost always a typo
+        (the 26th for the 27th): silently ignoring it would leave the real
+        occurrence announced.
+        """
+        if self.rule is None and self.cancelled_dates:
+            problem = (
+                "donne des dates, mais l'événement n'a pas de Recurrence "
+                "(attendu yes pour annuler cet événement)"
+            )
+            raise ContentError("Cancelled", problem, raw)
+        if self.rule is None:
+            return
+        if self.cancelled:
+            problem = (
+                "annulerait toute la série (attendu les dates annulées, "
+                "AAAA-MM-JJ séparées par des virgules, ou retirer Recurrence)"
+            )
+            raise ContentError("Cancelled", problem, raw)
+        for cancelled in self.cancelled_dates:
+            if not self.rule.occurs_on(cancelled.date()):
+                problem = (
+                    f"n'est pas une date de la série « {self.recurrence} » "
+                    "(attendu la date d'une occurrence)"
+                )
+                raise ContentError("Cancelled", problem, cancelled.iso)

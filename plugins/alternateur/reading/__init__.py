@@ -1,0 +1,1 @@
+"""How files become content: Pelican's Markdown reader, and the header as written."""

@@ -1,0 +1,96 @@
+"""What an event's page says besides its text: facts, dates, links.
+
+Computed for each page at write time, from the event and the build's "now";
+the ``event.html`` template lays it out. What the writers make for the page
+(its JSON-LD, the « add to Google Calendar » link) is handed in by the
+generator: a view reads the model, never a writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from ..french.dates import capitalized, format_day, format_span
+from ..french.rule_words import describe
+from ..model import occurrences
+from ..model.contents import Event
+from ..model.public_address import event_ics_url
+from .agenda import Listed, listed
+
+OSM_SEARCH = "https://www.openstreetmap.org/search?query="
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """The facts of one event's page, ready to show."""
+
+    when: str
+    datetime: str
+    rule: str | None
+    next_dates: list[Listed]
+    last_date: Listed | None
+    cancellations: str | None
+    status: str
+    osm_url: str | None
+    ics_url: str | None
+    google_url: str | None
+    jsonld: Markup | None
+
+
+def osm_search(address: str | None) -> str | None:
+    """Link an address to OpenStreetMap's search: no map, no request until clicked."""
+    return OSM_SEARCH + quote(address, safe="") if address else None
+
+
+def _status(
+    event: Event, announced: list[occurrences.Occurrence], now: datetime
+) -> str:
+    """« Annulé », « En cours », « À venir », « Passé »: in words, not colours."""
+    if event.cancelled:
+        return "Annulé"
+    if not announced:
+        return "Passé"
+    return "En cours" if announced[0].start <= now else "À venir"
+
+
+def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
+    event: Event,
+    times: occurrences.Schedule,
+    now: datetime,
+    settings: dict[str, Any],
+    jsonld: Markup | None = None,
+    google_url: str | None = None,
+) -> EventPage:
+    """Gather the page's facts around ``now``, from the event's schedule.
+
+    ``jsonld`` and ``google_url`` are the writers' (``outputs/``).
+    """
+    first, announced, done = times.first, times.announced, times.done
+    rule = None
+    next_dates: list[Listed] = []
+    last_date = None
+    cancellations = None
+    if event.rule is not None:
+        rule = capitalized(describe(event.rule, event.start, event.end))
+        next_dates = [listed(o) for o in announced]
+        last_date = listed(done[-1]) if done and not announced else None
+        days = [format_day(day.date()) for day in event.cancelled_dates]
+        cancellations = ", ".join(days) or None
+    return EventPage(
+        when=format_span(first.start, first.last),
+        datetime=first.start.iso,
+        rule=rule,
+        next_dates=next_dates,
+        last_date=last_date,
+        cancellations=cancellations,
+        status=_status(event, announced, now),
+        osm_url=osm_search(event.address),
+        ics_url=None if event.cancelled else event_ics_url(event, settings),
+        google_url=google_url,
+        jsonld=jsonld,
+    )
