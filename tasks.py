@@ -104,7 +104,7 @@ def preview_build(*args: str) -> bool:
         )
         pelican, _ = pelican_instance(arguments)
         pelican.run()
-    except Exception as error:  # Whatever it is, the preview goes on.
+    except Exception as error:  # noqa: BLE001 (whatever it is, the preview goes on)
         message = " ".join(str(error).split())
         reason = (
             f"{type(error).__name__} : {message}" if message else type(error).__name__
@@ -456,7 +456,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
     profile_size: int = 1000,
     output: str = "",
 ) -> None:
-    """Time the site against stock Pelican and Hugo (README « Performances »)."""
+    """Time the site against stock Pelican and Hugo (docs « Performances »)."""
     from bench.run import main  # noqa: PLC0415 (only ``bench`` needs it)
 
     args = ["--sizes", sizes, "--repeats", str(repeats), "--touches", str(touches)]
@@ -470,7 +470,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
 
 @task
 def audit(c: Context) -> None:
-    """Lighthouse (mobile) and screenshots of the real site (README « Le thème »)."""
+    """Lighthouse (mobile) and screenshots of the real site (docs « Le thème »)."""
     from audit.run import main  # noqa: PLC0415 (only ``audit`` needs it)
 
     if main():

@@ -1,6 +1,6 @@
 """Audit the real site as a phone on a slow network sees it: Lighthouse, screenshots.
 
-``invoke audit`` (README « Le thème »):
+``invoke audit`` (docs/architecture.md, « Le thème »):
 
 1. builds the production site (``publishconf.py``) into ``output/``, its
    ``SITEURL`` being the local server's address, so that canonical URLs and

@@ -2,5 +2,5 @@
 
 ``invoke bench`` (or ``python -m bench``) generates synthetic content in the
 site's schema, builds it several ways, and reports medians, peak memory,
-ratios and the budgets of issue 8. See the README's « Performances » section.
+ratios and the budgets of issue 8. See « Performances » in docs/architecture.md.
 """

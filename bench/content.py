@@ -1,7 +1,7 @@
 """Synthetic content in the site's schema, at any size.
 
 The site's authors write pages, milestones (``Date``) and events (``Start``,
-``End``, ``Location``, ``Recurrence``…; see the README). The benchmark needs
+``End``, ``Location``, ``Recurrence``…; see docs/rediger.md). The benchmark needs
 the same shapes in the thousands: this module writes them, deterministically
 (the same ``n`` always gives the same files), with the mix the real content
 has: precisions from the year to the minute, one event in ten recurring

@@ -118,7 +118,7 @@ def _ratio(value: float | None) -> str:
 
 
 def table(results: dict) -> str:
-    """Write the Markdown table (French, for the README), slopes and budgets."""
+    """Write the Markdown table (French, docs/architecture.md), slopes, budgets."""
     header = ["taille", *COLUMNS.values(), "projet / Pelican", "projet / Hugo"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for size in results["sizes"]:

@@ -55,3 +55,34 @@ def build_site(tmp_path: Path) -> Callable[..., Site]:
         return Site(output, run_pelican(content, output, now=now))
 
     return build
+
+
+# What builds a whole site, or drives Chromium: marked, so that the fast
+# layer (pure functions) runs alone: pytest -m "not site and not browser".
+_SITE_SIGNS = (
+    "run_pelican(",
+    "run_invoke(",
+    "build_site",
+    "real_site",
+    "production_site",
+    "build_theme_site",
+    "invoke_here(",
+    "subprocess",
+    "agenda_site",
+    "tmp_path_factory",
+    "from bench",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test ``browser`` or ``site`` by what it uses."""
+    texts: dict[Path, str] = {}
+    for item in items:
+        path = Path(str(item.fspath))
+        if path not in texts:
+            texts[path] = path.read_text(encoding="utf-8")
+        fixtures = getattr(item, "fixturenames", ())
+        if "browser" in fixtures or "page" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if any(sign in texts[path] for sign in _SITE_SIGNS) or "browser" in fixtures:
+            item.add_marker(pytest.mark.site)

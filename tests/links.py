@@ -9,10 +9,10 @@ A ``#fragment`` must name an ``id`` of the page it points to.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
-from xml.etree import ElementTree
 
 from icalendar import Calendar
 from selectolax.lexbor import LexborHTMLParser
@@ -139,7 +139,7 @@ class SiteLinks:
             return css_urls(path.read_text(encoding="utf-8"))
         if path.suffix == ".xml":
             urls = []
-            for element in ElementTree.parse(path).iter():
+            for element in ET.parse(path).iter():
                 tag = element.tag.rsplit("}", 1)[-1]
                 if "href" in element.attrib:
                     urls.append(element.attrib["href"])

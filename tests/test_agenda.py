@@ -238,8 +238,10 @@ def test_the_published_agenda_links_its_feed_under_the_sites_address(
     assert PRODUCTION_URL == "https://example.org/sub"
     assert links == [
         "webcal://example.org/sub/agenda.ics",
-        "https://calendar.google.com/calendar/render?cid="
-        "webcal%3A%2F%2Fexample.org%2Fsub%2Fagenda.ics",
+        (
+            "https://calendar.google.com/calendar/render?cid="
+            "webcal%3A%2F%2Fexample.org%2Fsub%2Fagenda.ics"
+        ),
     ]
     assert plain(block.css_first("code").text()) == "https://example.org/sub/agenda.ics"
     assert (production_site.output / "agenda.ics").is_file()

@@ -131,119 +131,164 @@ def error(**fields: str) -> str:
     [
         (
             {"Recurrence": "FREQ=MONTHLY;BYDAY=-1XX"},
-            "Recurrence « FREQ=MONTHLY;BYDAY=-1XX » n'est pas une règle valide : "
-            "« BYDAY=-1XX » incompris (attendu une règle RRULE, par exemple "
-            "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20191231)",
+            (
+                "Recurrence « FREQ=MONTHLY;BYDAY=-1XX » n'est pas une règle valide : "
+                "« BYDAY=-1XX » incompris (attendu une règle RRULE, par exemple "
+                "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20191231)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=HOURLY"},
-            "Recurrence « FREQ=HOURLY » n'a pas de fréquence prise en charge "
-            "(attendu FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY)",
+            (
+                "Recurrence « FREQ=HOURLY » n'a pas de fréquence prise en charge "
+                "(attendu FREQ=DAILY, WEEKLY, MONTHLY ou YEARLY)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=WEEKLY;COUNT=3;UNTIL=20191231"},
-            "Recurrence « FREQ=WEEKLY;COUNT=3;UNTIL=20191231 » donne à la fois "
-            "COUNT et UNTIL (attendu l'un ou l'autre)",
+            (
+                "Recurrence « FREQ=WEEKLY;COUNT=3;UNTIL=20191231 » donne à la fois "
+                "COUNT et UNTIL (attendu l'un ou l'autre)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=MONTHLY;BYDAY=2TU"},
-            "Recurrence « FREQ=MONTHLY;BYDAY=2TU » ne tombe pas à Start "
-            "« 2019-07-26 » (attendu un Start à la première date, ici 2019-08-13)",
+            (
+                "Recurrence « FREQ=MONTHLY;BYDAY=2TU » ne tombe pas à Start "
+                "« 2019-07-26 » (attendu un Start à la première date, ici 2019-08-13)"
+            ),
         ),
         (
             {"Start": "2019-07", "Recurrence": "FREQ=MONTHLY"},
-            "Recurrence « FREQ=MONTHLY » demande un Start au jour près, pas "
-            "« 2019-07 » (attendu Start AAAA-MM-JJ ou AAAA-MM-JJ HH:MM)",
+            (
+                "Recurrence « FREQ=MONTHLY » demande un Start au jour près, pas "
+                "« 2019-07 » (attendu Start AAAA-MM-JJ ou AAAA-MM-JJ HH:MM)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=MONTHLY;BYDAY=-1FR", "Cancelled": "2019-12-20"},
-            "Cancelled « 2019-12-20 » n'est pas une date de la série "
-            "« FREQ=MONTHLY;BYDAY=-1FR » (attendu la date d'une occurrence)",
+            (
+                "Cancelled « 2019-12-20 » n'est pas une date de la série "
+                "« FREQ=MONTHLY;BYDAY=-1FR » (attendu la date d'une occurrence)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=MONTHLY;BYDAY=-1FR", "Cancelled": "yes"},
-            "Cancelled « yes » annulerait toute la série (attendu les dates "
-            "annulées, AAAA-MM-JJ séparées par des virgules, ou retirer Recurrence)",
+            (
+                "Cancelled « yes » annulerait toute la série (attendu les dates "
+                "annulées, AAAA-MM-JJ séparées par des virgules, ou retirer Recurrence)"
+            ),
         ),
         (
             {"Cancelled": "2019-07-26"},
-            "Cancelled « 2019-07-26 » donne des dates, mais l'événement n'a pas de "
-            "Recurrence (attendu yes pour annuler cet événement)",
+            (
+                "Cancelled « 2019-07-26 » donne des dates, mais l'événement n'a pas de "
+                "Recurrence (attendu yes pour annuler cet événement)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=WEEKLY", "End": "2019-12-31"},
-            "End « 2019-12-31 » dépasse l'occurrence suivante, le 2019-08-02 "
-            "(attendu la fin de la première occurrence ; la fin de la série est "
-            "UNTIL dans Recurrence)",
+            (
+                "End « 2019-12-31 » dépasse l'occurrence suivante, le 2019-08-02 "
+                "(attendu la fin de la première occurrence ; la fin de la série est "
+                "UNTIL dans Recurrence)"
+            ),
         ),
         # Numbers dateutil fails on or has nothing to give (INTERVAL=0, which
         # it loops forever on: test_bounded_rules.py, under a deadline).
         (
             {"Recurrence": "FREQ=WEEKLY;INTERVAL=-1"},
-            "Recurrence « FREQ=WEEKLY;INTERVAL=-1 » a un INTERVAL de -1 (attendu un "
-            "nombre entier de 1 à 1000, l'écart entre deux occurrences)",
+            (
+                "Recurrence « FREQ=WEEKLY;INTERVAL=-1 » a un INTERVAL de -1 "
+                "(attendu un nombre entier de 1 à 1000, l'écart entre deux "
+                "occurrences)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=DAILY;INTERVAL=1001"},
-            "Recurrence « FREQ=DAILY;INTERVAL=1001 » a un INTERVAL de 1001 (attendu "
-            "un nombre entier de 1 à 1000, l'écart entre deux occurrences)",
+            (
+                "Recurrence « FREQ=DAILY;INTERVAL=1001 » a un INTERVAL de 1001 "
+                "(attendu un nombre entier de 1 à 1000, l'écart entre deux "
+                "occurrences)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=WEEKLY;COUNT=0"},
-            "Recurrence « FREQ=WEEKLY;COUNT=0 » a un COUNT de 0 (attendu un nombre "
-            "d'occurrences, dès 1)",
+            (
+                "Recurrence « FREQ=WEEKLY;COUNT=0 » a un COUNT de 0 (attendu un nombre "
+                "d'occurrences, dès 1)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=YEARLY;UNTIL=99991231"},
-            "Recurrence « FREQ=YEARLY;UNTIL=99991231 » finit (UNTIL) en 9999 "
-            "(attendu une année de 1970 à 2099)",
+            (
+                "Recurrence « FREQ=YEARLY;UNTIL=99991231 » finit (UNTIL) en 9999 "
+                "(attendu une année de 1970 à 2099)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=DAILY;BYHOUR=9,18"},
-            "Recurrence « FREQ=DAILY;BYHOUR=9,18 » donne BYHOUR : plusieurs heures "
-            "par jour ne sont pas prises en charge (attendu au plus une occurrence "
-            "par jour, à l'heure de Start, sans BYHOUR, BYMINUTE ni BYSECOND)",
+            (
+                "Recurrence « FREQ=DAILY;BYHOUR=9,18 » donne BYHOUR : plusieurs heures "
+                "par jour ne sont pas prises en charge (attendu au plus une occurrence "
+                "par jour, à l'heure de Start, sans BYHOUR, BYMINUTE ni BYSECOND)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=WEEKLY;BYSECOND=0"},
-            "Recurrence « FREQ=WEEKLY;BYSECOND=0 » donne BYSECOND : plusieurs "
-            "heures par jour ne sont pas prises en charge (attendu au plus une "
-            "occurrence par jour, à l'heure de Start, sans BYHOUR, BYMINUTE ni "
-            "BYSECOND)",
+            (
+                "Recurrence « FREQ=WEEKLY;BYSECOND=0 » donne BYSECOND : plusieurs "
+                "heures par jour ne sont pas prises en charge (attendu au plus une "
+                "occurrence par jour, à l'heure de Start, sans BYHOUR, BYMINUTE ni "
+                "BYSECOND)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=MONTHLY;BYDAY=6FR"},
-            "Recurrence « FREQ=MONTHLY;BYDAY=6FR » a un jour BYDAY=6FR qui ne peut "
-            "pas être (attendu un numéro de 1 à 5 ou de -1 à -5, du mois)",
+            (
+                "Recurrence « FREQ=MONTHLY;BYDAY=6FR » a un jour BYDAY=6FR qui ne peut "
+                "pas être (attendu un numéro de 1 à 5 ou de -1 à -5, du mois)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=WEEKLY;BYDAY=2FR"},
-            "Recurrence « FREQ=WEEKLY;BYDAY=2FR » a un jour BYDAY=2FR qui ne peut "
-            "pas être (attendu un jour sans numéro, BYDAY=FR, ou FREQ=MONTHLY)",
+            (
+                "Recurrence « FREQ=WEEKLY;BYDAY=2FR » a un jour BYDAY=2FR qui ne peut "
+                "pas être (attendu un jour sans numéro, BYDAY=FR, ou FREQ=MONTHLY)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=MONTHLY;BYMONTHDAY=32"},
-            "Recurrence « FREQ=MONTHLY;BYMONTHDAY=32 » a un BYMONTHDAY=32 qui ne "
-            "peut pas être (attendu de 1 à 31 ou de -1 à -31)",
+            (
+                "Recurrence « FREQ=MONTHLY;BYMONTHDAY=32 » a un BYMONTHDAY=32 qui ne "
+                "peut pas être (attendu de 1 à 31 ou de -1 à -31)"
+            ),
         ),
         (
             {"Recurrence": "FREQ=DAILY;BYSETPOS=-1"},
-            "Recurrence « FREQ=DAILY;BYSETPOS=-1 » donne BYSETPOS en FREQ=DAILY, "
-            "où chaque jour n'a qu'une date (attendu la règle sans BYSETPOS)",
+            (
+                "Recurrence « FREQ=DAILY;BYSETPOS=-1 » donne BYSETPOS en FREQ=DAILY, "
+                "où chaque jour n'a qu'une date (attendu la règle sans BYSETPOS)"
+            ),
         ),
         # No date at all: found out within the supported years, not at 9999.
         (
             {"Recurrence": "FREQ=WEEKLY;BYDAY=FR;BYSETPOS=2"},
-            "Recurrence « FREQ=WEEKLY;BYDAY=FR;BYSETPOS=2 » ne tombe pas à Start "
-            "« 2019-07-26 » (attendu une règle qui donne au moins une date à partir "
-            "de Start)",
+            (
+                "Recurrence « FREQ=WEEKLY;BYDAY=FR;BYSETPOS=2 » ne tombe pas à Start "
+                "« 2019-07-26 » (attendu une règle qui donne au moins une date à "
+                "partir "
+                "de Start)"
+            ),
         ),
         (
             {"Start": "2019-10-27 02:30", "Recurrence": "FREQ=DAILY;COUNT=3"},
-            "Recurrence « FREQ=DAILY;COUNT=3 » ne peut pas partir de "
-            "« 2019-10-27T02:30:00+02:00 » : cette nuit-là, le changement d'heure "
-            "fait passer 02:30 deux fois, et les agendas ne lisent pas tous la "
-            "même (attendu un Start à une autre heure)",
+            (
+                "Recurrence « FREQ=DAILY;COUNT=3 » ne peut pas partir de "
+                "« 2019-10-27T02:30:00+02:00 » : cette nuit-là, le changement d'heure "
+                "fait passer 02:30 deux fois, et les agendas ne lisent pas tous la "
+                "même (attendu un Start à une autre heure)"
+            ),
         ),
     ],
 )

@@ -62,8 +62,10 @@ def test_interval_zero_is_refused_rather_than_looped_on() -> None:
     with deadline():
         event = Event("<p>Texte.</p>", metadata=metadata, settings=settings)
     assert event.problems == [
-        "Recurrence « FREQ=WEEKLY;INTERVAL=0 » a un INTERVAL de 0 (attendu un "
-        "nombre entier de 1 à 1000, l'écart entre deux occurrences)"
+        (
+            "Recurrence « FREQ=WEEKLY;INTERVAL=0 » a un INTERVAL de 0 (attendu un "
+            "nombre entier de 1 à 1000, l'écart entre deux occurrences)"
+        )
     ]
 
 
@@ -145,8 +147,10 @@ def test_a_daily_series_since_1970_keeps_its_cancelled_date(long_series: Site) -
 REFUSED = {
     "events/zero.md": (
         "Start: 2019-07-26 14:00\nRecurrence: FREQ=WEEKLY;INTERVAL=0",
-        "Recurrence « FREQ=WEEKLY;INTERVAL=0 » a un INTERVAL de 0 (attendu un "
-        "nombre entier de 1 à 1000",
+        (
+            "Recurrence « FREQ=WEEKLY;INTERVAL=0 » a un INTERVAL de 0 (attendu un "
+            "nombre entier de 1 à 1000"
+        ),
     ),
     "events/negatif.md": (
         "Start: 2019-07-26 14:00\nRecurrence: FREQ=WEEKLY;INTERVAL=-1",
@@ -161,42 +165,56 @@ REFUSED = {
         + ",".join(map(str, range(24)))
         + ";BYMINUTE="
         + ",".join(map(str, range(60))),
-        "Recurrence « FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,"
-        "17,18,19,20,21,22,23;BYMINUTE=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,"
-        "17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,"
-        "41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59 » donne BYHOUR "
-        "et BYMINUTE : plusieurs heures par jour ne sont pas prises en charge",
+        (
+            "Recurrence « FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,"
+            "17,18,19,20,21,22,23;BYMINUTE=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,"
+            "17,18,19,20,21,22,23,24,25,26,27,28,29,30,31,32,33,34,35,36,37,38,39,40,"
+            "41,42,43,44,45,46,47,48,49,50,51,52,53,54,55,56,57,58,59 » donne BYHOUR "
+            "et BYMINUTE : plusieurs heures par jour ne sont pas prises en charge"
+        ),
     ),
     "events/an-9999.md": (
         "Start: 2019-07-26\nRecurrence: FREQ=YEARLY;UNTIL=99991231",
-        "Recurrence « FREQ=YEARLY;UNTIL=99991231 » finit (UNTIL) en 9999 (attendu "
-        "une année de 1970 à 2099)",
+        (
+            "Recurrence « FREQ=YEARLY;UNTIL=99991231 » finit (UNTIL) en 9999 (attendu "
+            "une année de 1970 à 2099)"
+        ),
     ),
     "events/sans-fin.md": (
         "Start: 2019-07-26 18:00\nEnd: 9999-12-31",
-        "End « 9999-12-31 » n'est pas une date acceptée (attendu une année de "
-        "1970 à 2099)",
+        (
+            "End « 9999-12-31 » n'est pas une date acceptée (attendu une année de "
+            "1970 à 2099)"
+        ),
     ),
     "events/autrefois.md": (
         "Start: 1900-01-01 18:00",
-        "Start « 1900-01-01 18:00 » n'est pas une date acceptée (attendu une "
-        "année de 1970 à 2099)",
+        (
+            "Start « 1900-01-01 18:00 » n'est pas une date acceptée (attendu une "
+            "année de 1970 à 2099)"
+        ),
     ),
     "events/lundi-53.md": (
         "Start: 2019-01-04 14:00\nRecurrence: FREQ=MONTHLY;BYDAY=53MO,FR",
-        "Recurrence « FREQ=MONTHLY;BYDAY=53MO,FR » a un jour BYDAY=53MO qui ne "
-        "peut pas être (attendu un numéro de 1 à 5 ou de -1 à -5, du mois)",
+        (
+            "Recurrence « FREQ=MONTHLY;BYDAY=53MO,FR » a un jour BYDAY=53MO qui ne "
+            "peut pas être (attendu un numéro de 1 à 5 ou de -1 à -5, du mois)"
+        ),
     ),
     "events/treizieme-mois.md": (
         "Start: 2019-07-26\nRecurrence: FREQ=YEARLY;BYMONTH=13",
-        "Recurrence « FREQ=YEARLY;BYMONTH=13 » a un BYMONTH=13 qui ne peut pas "
-        "être (attendu de 1 à 12)",
+        (
+            "Recurrence « FREQ=YEARLY;BYMONTH=13 » a un BYMONTH=13 qui ne peut pas "
+            "être (attendu de 1 à 12)"
+        ),
     ),
     "events/jamais.md": (
         "Start: 2019-01-30\nRecurrence: FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
-        "Recurrence « FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30 » ne tombe pas à Start "
-        "« 2019-01-30 » (attendu une règle qui donne au moins une date à partir "
-        "de Start)",
+        (
+            "Recurrence « FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30 » ne tombe pas à Start "
+            "« 2019-01-30 » (attendu une règle qui donne au moins une date à partir "
+            "de Start)"
+        ),
     ),
     "events/deuxieme-du-mois.md": (
         "Start: 2019-01-31\nRecurrence: FREQ=MONTHLY;BYMONTHDAY=31;BYSETPOS=2",
@@ -208,9 +226,11 @@ REFUSED = {
     ),
     "events/nuit-repetee.md": (
         "Start: 2019-10-27T02:30:00+01:00\nRecurrence: FREQ=WEEKLY",
-        "Recurrence « FREQ=WEEKLY » ne peut pas partir de "
-        "« 2019-10-27T02:30:00+01:00 » : cette nuit-là, le changement d'heure "
-        "fait passer 02:30 deux fois",
+        (
+            "Recurrence « FREQ=WEEKLY » ne peut pas partir de "
+            "« 2019-10-27T02:30:00+01:00 » : cette nuit-là, le changement d'heure "
+            "fait passer 02:30 deux fois"
+        ),
     ),
 }
 

@@ -106,24 +106,32 @@ def test_the_first_and_last_accepted_years_have_an_end(text: str, end: str) -> N
     [
         (
             "2019-11-22T17:00:00Z",
-            "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z : ici "
-            "2019-11-22 18:00)",
+            (
+                "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z : ici "
+                "2019-11-22 18:00)"
+            ),
         ),
         (
             "2019-07-26T12:00Z",
-            "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z : ici "
-            "2019-07-26 14:00)",
+            (
+                "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z : ici "
+                "2019-07-26 14:00)"
+            ),
         ),
         (
             "2019-11-22T17:00:30Z",
-            "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z ni "
-            "secondes : ici 2019-11-22 18:00)",
+            (
+                "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z ni "
+                "secondes : ici 2019-11-22 18:00)"
+            ),
         ),
         # The second 02:30 of that night: only its offset says it.
         (
             "2019-10-27T01:30:00Z",
-            "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z : ici "
-            "2019-10-27T02:30+01:00)",
+            (
+                "(attendu AAAA-MM-JJ HH:MM à l'heure de Europe/Paris, sans Z : ici "
+                "2019-10-27T02:30+01:00)"
+            ),
         ),
         (
             "2019-11-22 18:30:45",

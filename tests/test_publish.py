@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 
@@ -69,7 +69,7 @@ def test_the_404_page_is_at_the_root_where_github_pages_looks(
 
 
 def test_the_sitemap_lists_every_public_page_once(production_site: Site) -> None:
-    tree = ElementTree.fromstring(production_site.file("sitemap.xml"))
+    tree = ET.fromstring(production_site.file("sitemap.xml"))
     listed = [node.text for node in tree.iter(f"{SITEMAP}loc")]
     pages = sorted(
         path.relative_to(production_site.output).as_posix()
@@ -84,7 +84,7 @@ def test_the_sitemap_lists_every_public_page_once(production_site: Site) -> None
 def test_the_sitemap_is_dated_by_the_build_never_by_the_clock(
     production_site: Site,
 ) -> None:
-    tree = ElementTree.fromstring(production_site.file("sitemap.xml"))
+    tree = ET.fromstring(production_site.file("sitemap.xml"))
     dates = {node.text for node in tree.iter(f"{SITEMAP}lastmod")}
     now = datetime.fromtimestamp(int(FIXED_NOW), tz=UTC)
     assert dates == {now.isoformat()}

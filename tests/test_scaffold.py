@@ -50,7 +50,7 @@ def test_new_event_writes_every_field_in_a_file_named_after_the_title(
     assert f"Créé : {content / EVENT_FILE}" in log
     text = (content / EVENT_FILE).read_text(encoding="utf-8")
     header = [line.split(":", 1)[0] for line in text.splitlines() if line]
-    assert header == list(Event.kind.names), "every field, in the README's order"
+    assert header == list(Event.kind.names), "every field, in the guide's order"
     assert "Title: Champy'Soupe de printemps\n" in text
     assert "Start: 2020-03-20 19:00\n" in text
     assert "Location: Salle Jean Morlet\n" in text

@@ -24,7 +24,7 @@ from alternateur.model.schema import (
 
 from .sites import ROOT
 
-GUIDE = ROOT / "README.md"
+GUIDE = ROOT / "docs" / "rediger.md"
 BLOCK = re.compile(
     r"<!-- champs: (?P<kind>\w+) -->\n(?P<table>.*?)\n<!-- /champs -->", re.S
 )

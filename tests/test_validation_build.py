@@ -127,18 +127,24 @@ def test_what_may_be_left_out_is_not_a_mistake(tmp_path: Path) -> None:
 SPECIAL = {
     "home": (
         "pages/accueil.md",
-        "pages/: Le site n'a pas de page d'accueil (attendu une page avec la ligne "
-        "« Save_as: index.html », comme pages/accueil.md)",
+        (
+            "pages/: Le site n'a pas de page d'accueil (attendu une page avec la ligne "
+            "« Save_as: index.html », comme pages/accueil.md)"
+        ),
     ),
     "agenda": (
         "pages/agenda.md",
-        "pages/: Le site n'a pas de page pour l'agenda (attendu une page avec la "
-        "ligne « Template: agenda »)",
+        (
+            "pages/: Le site n'a pas de page pour l'agenda (attendu une page avec la "
+            "ligne « Template: agenda »)"
+        ),
     ),
     "timeline": (
         "pages/etat.md",
-        "pages/: Le site n'a pas de page pour la frise « État d'avancement » "
-        "(attendu une page avec la ligne « Template: timeline »)",
+        (
+            "pages/: Le site n'a pas de page pour la frise « État d'avancement » "
+            "(attendu une page avec la ligne « Template: timeline »)"
+        ),
     ),
 }
 

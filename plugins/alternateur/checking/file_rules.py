@@ -19,10 +19,10 @@ from pathlib import Path
 
 from pelican.contents import Content
 
-from ..model.errors import ContentError, missing
-from ..model.schema import STATUS_WORDS, Kind, Spec, Type
-from ..model.values import site_path_problem
-from ..reading.header import TRACE_KEY, Trace
+from alternateur.model.errors import ContentError, missing
+from alternateur.model.schema import STATUS_WORDS, Kind, Spec, Type
+from alternateur.model.values import site_path_problem
+from alternateur.reading.header import TRACE_KEY, Trace
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 

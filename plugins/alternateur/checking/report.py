@@ -25,7 +25,7 @@ from typing import Any
 
 from pelican.utils import posixize_path
 
-from ..keys import CHECK_ONLY, CONTENT_PROBLEMS
+from alternateur.keys import CHECK_ONLY, CONTENT_PROBLEMS
 
 logger = logging.getLogger(__name__)
 

@@ -26,8 +26,8 @@ from typing import Any
 from pelican.readers import Readers
 from pelican.utils import posixize_path, slugify
 
-from ..model.contents import Event, Milestone, _AuthoredContent
-from ..model.schema import EVENT, MILESTONE, Kind
+from alternateur.model.contents import Event, Milestone, _AuthoredContent
+from alternateur.model.schema import EVENT, MILESTONE, Kind
 
 CLASSES: dict[str, type[_AuthoredContent]] = {"event": Event, "milestone": Milestone}
 

@@ -21,8 +21,9 @@ from urllib.parse import unquote, urlparse
 from pelican.contents import Content
 from pelican.utils import posixize_path
 
-from ..model.errors import ContentError
-from ..model.pages import HOME, page_with_template
+from alternateur.model.errors import ContentError
+from alternateur.model.pages import HOME, page_with_template
+
 from .report import Problem
 
 SPECIAL_TEMPLATES = {

@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 
 from babel.dates import format_date, get_day_names, get_month_names
 
-from ..model.dates import PreciseDatetime, Precision
+from alternateur.model.dates import PreciseDatetime, Precision
 
 LOCALE = "fr_FR"
 

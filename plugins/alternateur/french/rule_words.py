@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model.dates import PreciseDatetime
-from ..model.recurrence import Recurrence
+from alternateur.model.dates import PreciseDatetime
+from alternateur.model.recurrence import Recurrence
+
 from .dates import (
     day_number,
     format_day,

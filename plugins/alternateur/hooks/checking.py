@@ -21,9 +21,9 @@ from pelican.contents import Content, Page
 from pelican.generators import Generator, PagesGenerator
 from pelican.utils import posixize_path
 
-from .. import keys
-from ..checking.file_rules import file_problems, theme_templates
-from ..checking.report import (
+from alternateur import keys
+from alternateur.checking.file_rules import file_problems, theme_templates
+from alternateur.checking.report import (
     CheckFinished,
     Problem,
     add_problems,
@@ -31,10 +31,14 @@ from ..checking.report import (
     problems_of,
     report,
 )
-from ..checking.site_rules import link_problems, output_problems, special_page_problems
-from ..model.public_address import event_ics_path
-from ..model.schema import PAGE
-from ..outputs.site_files import site_files
+from alternateur.checking.site_rules import (
+    link_problems,
+    output_problems,
+    special_page_problems,
+)
+from alternateur.model.public_address import event_ics_path
+from alternateur.model.schema import PAGE
+from alternateur.outputs.site_files import site_files
 
 # Pelican's lists of pages, each of which may hold a faulty page.
 _PAGE_LISTS = (

@@ -17,20 +17,20 @@ from pelican.generators import CachingGenerator
 from pelican.utils import posixize_path
 from pelican.writers import Writer
 
-from .. import keys
-from ..checking.file_rules import file_problems
-from ..checking.report import add_problems
-from ..model.clock import build_now
-from ..model.contents import Event, Milestone, _AuthoredContent
-from ..model.errors import ContentError
-from ..model.occurrences import schedule
-from ..outputs.feeds import plan_feed, write_feed
-from ..outputs.google import google_template
-from ..outputs.ical import write_calendars
-from ..outputs.jsonld import event_jsonld
-from ..reading.reader import not_utf8
-from ..views.agenda import build_agenda, horizon_end
-from ..views.event_page import event_page
+from alternateur import keys
+from alternateur.checking.file_rules import file_problems
+from alternateur.checking.report import add_problems
+from alternateur.model.clock import build_now
+from alternateur.model.contents import Event, Milestone, _AuthoredContent
+from alternateur.model.errors import ContentError
+from alternateur.model.occurrences import schedule
+from alternateur.outputs.feeds import plan_feed, write_feed
+from alternateur.outputs.google import google_template
+from alternateur.outputs.ical import write_calendars
+from alternateur.outputs.jsonld import event_jsonld
+from alternateur.reading.reader import not_utf8
+from alternateur.views.agenda import build_agenda, horizon_end
+from alternateur.views.event_page import event_page
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Template
 from pelican.generators import Generator
 
-from ..french.typography import french_page
+from alternateur.french.typography import french_page
 
 
 class TypesetTemplate(Template):

@@ -6,7 +6,7 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
-from ..keys import NOW
+from alternateur.keys import NOW
 
 
 def read_clock() -> datetime:

@@ -142,7 +142,7 @@ def _fields(text: str) -> dict[str, list[Any]]:
         key, _, raw = part.partition("=")
         try:
             if not raw or key.upper() not in vRecur.types:
-                raise ValueError(part)
+                raise ValueError(part)  # noqa: TRY301 (one message for every bad part)
             vRecur.from_ical(part)
         except ValueError as error:
             raise ContentError(

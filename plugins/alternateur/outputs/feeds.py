@@ -36,10 +36,10 @@ from urllib.parse import urlsplit
 from feedgenerator import Atom1Feed
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
-from .. import keys
-from ..french.plaintext import plain_text
-from ..model.clock import build_now
-from ..model.contents import Milestone, is_planned
+from alternateur import keys
+from alternateur.french.plaintext import plain_text
+from alternateur.model.clock import build_now
+from alternateur.model.contents import Milestone, is_planned
 
 logger = logging.getLogger(__name__)
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from ..french.plaintext import plain_text
-from ..model.contents import Event
-from ..model.public_address import absolute_url
+from alternateur.french.plaintext import plain_text
+from alternateur.model.contents import Event
+from alternateur.model.public_address import absolute_url
+
 from . import ical
 
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render?"

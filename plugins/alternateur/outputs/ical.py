@@ -19,11 +19,12 @@ from icalendar import Calendar, vDuration, vRecur
 from icalendar import Event as VEvent
 from pelican.utils import sanitised_join
 
-from ..french.plaintext import plain_paragraphs, plain_text
-from ..model.contents import Event
-from ..model.dates import end_instant
-from ..model.public_address import absolute_url, domain, event_ics_path
-from ..model.recurrence import Recurrence, repeated
+from alternateur.french.plaintext import plain_paragraphs, plain_text
+from alternateur.model.contents import Event
+from alternateur.model.dates import end_instant
+from alternateur.model.public_address import absolute_url, domain, event_ics_path
+from alternateur.model.recurrence import Recurrence, repeated
+
 from .vtimezone import vtimezone
 
 REFRESH = timedelta(hours=12)

@@ -14,11 +14,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..french.plaintext import plain_text
-from ..model.contents import Event
-from ..model.dates import Precision
-from ..model.occurrences import Occurrence, Schedule
-from ..model.public_address import absolute_url, base_url
+from alternateur.french.plaintext import plain_text
+from alternateur.model.contents import Event
+from alternateur.model.dates import Precision
+from alternateur.model.occurrences import Occurrence, Schedule
+from alternateur.model.public_address import absolute_url, base_url
 
 SCHEMA = "https://schema.org"
 # A finished series keeps its most recent sessions, not years of them.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.clock import build_now
+from alternateur.model.clock import build_now
 
 try:
     from pelican.plugins.sitemap import sitemap

@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-from ..model.dates import FIRST_YEAR, LAST_YEAR
+from alternateur.model.dates import FIRST_YEAR, LAST_YEAR
 
 # An occurrence that starts on 31 December of ``LAST_YEAR`` may end the next
 # year: the changes are known up to the end of that year.

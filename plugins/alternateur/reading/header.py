@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model.errors import ContentError
-from ..model.values import control_problem
+from alternateur.model.errors import ContentError
+from alternateur.model.values import control_problem
 
 # The patterns of ``markdown.extensions.meta``.
 META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")

@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 from markdown import Markdown
 from pelican.readers import MarkdownReader, Readers
 
-from ..model.dates import parse_precise
-from ..model.errors import ContentError
+from alternateur.model.dates import parse_precise
+from alternateur.model.errors import ContentError
+
 from .header import TRACE_KEY, Trace, trace_header
 
 # Python-Markdown's documented priority of the ``meta`` preprocessor.

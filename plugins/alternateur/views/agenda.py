@@ -18,12 +18,12 @@ from dateutil.relativedelta import relativedelta
 from markupsafe import Markup
 from pelican.contents import Content
 
-from ..french.dates import capitalized, format_day, format_span, joined
-from ..french.rule_words import describe
-from ..model.contents import Event
-from ..model.occurrences import Occurrence, Schedule
-from ..model.pages import page_with_template
-from ..model.public_address import absolute_url, base_url
+from alternateur.french.dates import capitalized, format_day, format_span, joined
+from alternateur.french.rule_words import describe
+from alternateur.model.contents import Event
+from alternateur.model.occurrences import Occurrence, Schedule
+from alternateur.model.pages import page_with_template
+from alternateur.model.public_address import absolute_url, base_url
 
 GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/render?cid="
 TEMPLATE = "agenda"

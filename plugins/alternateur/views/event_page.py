@@ -15,11 +15,12 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from ..french.dates import capitalized, format_day, format_span
-from ..french.rule_words import describe
-from ..model import occurrences
-from ..model.contents import Event
-from ..model.public_address import event_ics_url
+from alternateur.french.dates import capitalized, format_day, format_span
+from alternateur.french.rule_words import describe
+from alternateur.model import occurrences
+from alternateur.model.contents import Event
+from alternateur.model.public_address import event_ics_url
+
 from .agenda import Listed, listed
 
 OSM_SEARCH = "https://www.openstreetmap.org/search?query="

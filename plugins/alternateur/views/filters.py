@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..french.dates import format_precise
-from ..french.plaintext import plain_text
-from ..french.typography import french_text
+from alternateur.french.dates import format_precise
+from alternateur.french.plaintext import plain_text
+from alternateur.french.typography import french_text
 
 
 def plain_french(html: Any) -> str:

@@ -17,12 +17,12 @@ from itertools import groupby
 from pelican.contents import Content
 from pelican.generators import Generator
 
-from .. import keys
-from ..french.dates import format_precise
-from ..model.clock import build_now
-from ..model.contents import Milestone, is_planned
-from ..model.dates import PreciseDatetime
-from ..model.pages import page_with_template
+from alternateur import keys
+from alternateur.french.dates import format_precise
+from alternateur.model.clock import build_now
+from alternateur.model.contents import Milestone, is_planned
+from alternateur.model.dates import PreciseDatetime
+from alternateur.model.pages import page_with_template
 
 logger = logging.getLogger(__name__)
 
