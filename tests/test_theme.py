@@ -154,14 +154,11 @@ def _links(page: HTMLParser) -> list[str]:
     ]
 
 
-def test_the_404_page_works_at_any_depth(
+def test_the_404_page_links_from_the_sites_root_in_the_preview_too(
     fixture_site: Site, published_site: Site
 ) -> None:
-    # Published: every link is absolute.
+    # Published, it works at any depth (``test_links.py``); it is not indexed.
     page = HTMLParser(published_site.file("404.html"))
-    links = [link for link in _links(page) if not link.startswith("#")]
-    assert links
-    assert all(link.startswith(f"{PUBLISHED}/") for link in links), links
     assert page.css_first('meta[name="robots"]').attributes["content"] == "noindex"
     # Preview: from the site's root, never relative to where the server shows it.
     page = HTMLParser(fixture_site.file("404.html"))
@@ -170,15 +167,6 @@ def test_the_404_page_works_at_any_depth(
     assert all(link.startswith("/") for link in links), links
     assert {"/", "/le-projet/", "/etat-d-avancement/", "/agenda/"} <= set(links)
     assert plain(page.css_first("h1").text()) == "Page introuvable"
-
-
-def test_the_real_404_page_is_where_github_pages_looks(real_site: Site) -> None:
-    assert (
-        plain(real_site.page("404.html").css_first("h1").text()) == "Page introuvable"
-    )
-    source = (ROOT / "content" / "pages" / "404.md").read_text(encoding="utf-8")
-    assert "Save_as: 404.html" in source
-    assert "URL: 404.html" in source
 
 
 def test_no_page_of_pelicans_own_that_the_site_does_not_need(real_site: Site) -> None:

@@ -224,7 +224,7 @@ def test_milestones_to_come_are_marked_planned_in_words(
     assert len(timeline.css("strong.badge-planned")) == 2
 
 
-def test_the_current_position_is_the_latest_milestone_reached(
+def test_the_page_says_in_words_where_the_project_stands(
     timeline: LexborHTMLParser,
 ) -> None:
     # A month-precise milestone of the current month is reached.
@@ -234,13 +234,6 @@ def test_the_current_position_is_the_latest_milestone_reached(
     assert plain(badge.text()) == "nous en sommes là"
     assert "milestone-planned" not in current[0].attributes["class"]
     assert len(timeline.css("strong.badge")) == 3, "no badge on past milestones"
-
-
-def test_a_draft_is_neither_on_the_page_nor_in_the_feed(site: Site) -> None:
-    assert not site.page("chronologie/").css_first("li#secret")
-    for path in site.output.rglob("*"):
-        if path.is_file() and path.suffix in {".html", ".xml"}:
-            assert "secret" not in path.read_text(encoding="utf-8"), path
 
 
 def test_the_page_announces_the_feed(site: Site, timeline: LexborHTMLParser) -> None:
