@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 from pelican.utils import SafeDatetime
 
 from .errors import ContentError
+
+T = TypeVar("T", bound=datetime)
 
 # The years an author may write. Before 1970, the zone database gives offsets
 # such as Paris mean time (+00:09:21) that ISO 8601 and HTML's ``<time>``
@@ -264,3 +266,21 @@ def end_instant(start: PreciseDatetime, last: PreciseDatetime | None) -> datetim
     if last.precision is Precision.MINUTE:
         return last
     return last.period_end
+
+
+def same_instant(cls: type[T], moment: datetime) -> T:
+    """Return ``moment`` as an instance of ``cls``, to the minute, fold included.
+
+    Occurrences need the author's precision class (``MinuteDate``); the
+    iCalendar library needs a plain ``datetime``: the same wall-clock time,
+    zone and ``fold`` (which of the two 02:30 of autumn) either way.
+    """
+    return cls(
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        tzinfo=moment.tzinfo,
+        fold=moment.fold,
+    )

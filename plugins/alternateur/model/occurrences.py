@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from .dates import PreciseDatetime, end_instant
+from .dates import PreciseDatetime, end_instant, same_instant
 
 if TYPE_CHECKING:
     from .contents import Event
@@ -61,20 +61,7 @@ def _placed(cls: type[PreciseDatetime], naive: datetime, zone: Any) -> PreciseDa
     instant = datetime(
         naive.year, naive.month, naive.day, naive.hour, naive.minute, tzinfo=zone
     )
-    return _precise(cls, instant.astimezone(UTC).astimezone(zone))
-
-
-def _precise(cls: type[PreciseDatetime], moment: datetime) -> PreciseDatetime:
-    """Return the same instant as a ``PreciseDatetime`` (``fold``: which 02:30)."""
-    return cls(
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        tzinfo=moment.tzinfo,
-        fold=moment.fold,
-    )
+    return same_instant(cls, instant.astimezone(UTC).astimezone(zone))
 
 
 def _duration(event: Event) -> timedelta | None:

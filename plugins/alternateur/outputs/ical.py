@@ -21,7 +21,7 @@ from pelican.utils import sanitised_join
 
 from alternateur.french.plaintext import plain_paragraphs, plain_text
 from alternateur.model.contents import Event
-from alternateur.model.dates import end_instant
+from alternateur.model.dates import end_instant, same_instant
 from alternateur.model.public_address import absolute_url, domain, event_ics_path
 from alternateur.model.recurrence import Recurrence, repeated
 
@@ -31,24 +31,11 @@ REFRESH = timedelta(hours=12)
 _CLOSING = b"END:VCALENDAR\r\n"
 
 
-def _plain_datetime(moment: datetime) -> datetime:
-    """Return a plain ``datetime`` in the same zone (not Pelican's subclass)."""
-    return datetime(
-        moment.year,
-        moment.month,
-        moment.day,
-        moment.hour,
-        moment.minute,
-        tzinfo=moment.tzinfo,
-        fold=moment.fold,
-    )
-
-
 def dtstart(event: Event) -> date | datetime:
     """``DTSTART``: a date for whole days, else a local time with its zone."""
     if event.all_day:
         return event.start.date()
-    return _plain_datetime(event.start)
+    return same_instant(datetime, event.start)
 
 
 def dtend(event: Event) -> date | datetime | None:
@@ -63,7 +50,7 @@ def dtend(event: Event) -> date | datetime | None:
         return end.date() if end.time() == time.min else end.date() + timedelta(1)
     if event.end is None:
         return None
-    return _plain_datetime(end)
+    return same_instant(datetime, end)
 
 
 def _said(value: date | datetime, event: Event) -> date | datetime:
@@ -100,7 +87,7 @@ def exdates(event: Event) -> list[date | datetime]:
         return [day.date() for day in event.cancelled_dates]
     at = event.start.timetz()
     return [
-        _plain_datetime(datetime.combine(day.date(), at))
+        same_instant(datetime, datetime.combine(day.date(), at))
         for day in event.cancelled_dates
     ]
 
