@@ -140,6 +140,7 @@ def test_the_same_sources_give_the_same_index(site: Site, tmp_path: Path) -> Non
     assert first == second
     assert "pagefind.js" in first
     assert "wasm.fr.pagefind" in first, "French stemming"
+    assert not [name for name in first if "-ui" in name], "Pagefind's UI, unused"
 
 
 def test_no_page_writes_into_the_index(build_site: Any) -> None:

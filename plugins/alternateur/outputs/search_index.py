@@ -46,6 +46,17 @@ logger = logging.getLogger(__name__)
 FOLDER = "pagefind"
 # The site is French: one index, French stemming (« soupes » finds « soupe »).
 LANGUAGE = "fr"
+# Pagefind's own interfaces, which the site does not use (search.js writes
+# the results in the site's markup): never published.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 # Parts of the indexed <main> that repeat other pages' text.
 EXCLUDED = (".occurrences", ".latest-milestones", ".subscribe")
 
@@ -87,6 +98,8 @@ def index_site(site: Path) -> None:
         )
     if result.returncode != 0:
         raise RuntimeError(result.stdout + result.stderr)
+    for name in UNUSED:
+        (site / FOLDER / name).unlink(missing_ok=True)
 
 
 def write_search_index(pelican: Pelican) -> None:
