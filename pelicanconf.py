@@ -71,3 +71,7 @@ MENU = [
     ("État d'avancement", "etat-d-avancement/"),
     ("Agenda", "agenda/"),
 ]
+
+# The site's search (/recherche/): Pagefind indexes the pages after each build,
+# the preview's and the published one (plugins/alternateur/outputs/search_index.py).
+SEARCH_INDEX = True

@@ -76,7 +76,13 @@ def timed(command: list[str], *, cwd: Path, log: Path, output: Path) -> Run:
 
 
 def pelican_command(content: Path, output: Path, settings: Path) -> list[str]:
-    """Pelican's command line, as ``tests/sites.py`` and publishing run it."""
+    """Pelican's command line, as ``tests/sites.py`` and publishing run it.
+
+    Without the search index: the build is compared with Pelican's alone,
+    and the indexing step is timed on its own (docs/architecture.md). Its
+    last option is ``-e``: ``cache_settings`` adds to it (Pelican keeps only
+    the last ``-e`` of a command line).
+    """
     return [
         sys.executable,
         "-m",
@@ -90,13 +96,14 @@ def pelican_command(content: Path, output: Path, settings: Path) -> list[str]:
         "errors",
         "--log-handler",
         "plain",
+        "-e",
+        "SEARCH_INDEX=false",
     ]
 
 
 def cache_settings(cache: Path) -> list[str]:
-    """Turn the content cache on, as ``invoke serve`` does."""
+    """Turn the content cache on, as ``invoke serve`` does (after ``-e``)."""
     return [
-        "-e",
         "CACHE_CONTENT=true",
         "LOAD_CONTENT_CACHE=true",
         f"CACHE_PATH={json.dumps(str(cache))}",

@@ -30,6 +30,7 @@ def run_pelican(
     extra: Sequence[str] = (),
     strict: bool = True,
     timeout: float | None = None,
+    search: bool = False,
 ) -> subprocess.CompletedProcess[str]:
     """Run the strict build as CI and publishing do, with one log line per message.
 
@@ -37,6 +38,8 @@ def run_pelican(
     site's address is never inherited from the shell that runs the tests.
     ``extra`` adds to Pelican's command line (``-e CACHE_CONTENT=true``…).
     ``strict=False`` builds as the local preview does, without ``--fatal``.
+    ``search=True`` writes the search index (Pagefind), which the settings
+    ask for; the other tests leave it out, to stay quick.
     """
     inherited = {
         name: value
@@ -44,6 +47,8 @@ def run_pelican(
         if name not in {"SITEURL", "PAGES_DOMAIN"}
     }
     env = {**inherited, "SOURCE_DATE_EPOCH": now, **(env or {})}
+    if not search:
+        extra = without_search_index(extra)
     return subprocess.run(
         [
             sys.executable,
@@ -66,6 +71,20 @@ def run_pelican(
         check=False,
         timeout=timeout,
     )
+
+
+def without_search_index(extra: Sequence[str]) -> list[str]:
+    """Add ``SEARCH_INDEX=false`` to Pelican's ``-e`` settings.
+
+    Pelican keeps only the last ``-e`` of a command line: the setting joins
+    the caller's own, before them (a caller's ``SEARCH_INDEX`` wins).
+    """
+    extra = list(extra)
+    flags = [i for i, arg in enumerate(extra) if arg in {"-e", "--extra-settings"}]
+    if not flags:
+        return [*extra, "-e", "SEARCH_INDEX=false"]
+    extra.insert(flags[-1] + 1, "SEARCH_INDEX=false")
+    return extra
 
 
 def run_invoke(*args: str) -> subprocess.CompletedProcess[str]:

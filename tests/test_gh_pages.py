@@ -136,6 +136,7 @@ def fresh_build(project: Project, output: Path, **env: str) -> dict[str, bytes]:
         settings="publishconf.py",
         env=env,
         cwd=project.clone,
+        search=True,  # As published: with the search index.
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return {

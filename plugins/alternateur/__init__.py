@@ -15,6 +15,7 @@ from .hooks.generators import add_generators
 from .hooks.memory import forget_rendered_content
 from .hooks.staging import stage_builds
 from .hooks.typeset_pages import typeset_rendered_pages
+from .outputs.search_index import write_search_index
 from .outputs.site_files import write_site_files
 from .outputs.sitemap_dates import date_sitemap_from_build
 from .reading.reader import use_precise_dates
@@ -46,3 +47,4 @@ def register() -> None:
     signals.all_generators_finalized.connect(after_reading)
     signals.finalized.connect(forget_rendered_content)
     signals.finalized.connect(write_site_files)
+    signals.finalized.connect(write_search_index)

@@ -54,6 +54,9 @@ DEFAULTS: dict[str, Any] = {
     "ICAL_UID_DOMAIN": None,
     # French spacing and quotes on every written page (typography.py).
     "FRENCH_TYPOGRAPHY": True,
+    # Search (outputs/search_index.py): Pagefind indexes the written pages
+    # into pagefind/ after each build; pelicanconf.py turns it on.
+    "SEARCH_INDEX": False,
 }
 
 

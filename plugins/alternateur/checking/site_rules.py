@@ -36,6 +36,12 @@ def _key(path: str) -> str:
     return posixize_path(os.path.normpath(path))
 
 
+def _folders_of(key: str) -> Iterable[str]:
+    """List the folders a site path lies in, itself first (``a/b``: a/b, a)."""
+    parts = key.split("/")
+    return ("/".join(parts[:end]) for end in range(len(parts), 0, -1))
+
+
 def output_problems(
     generated: Iterable[tuple[str, str]],
     authored: Iterable[tuple[str, Content, str]],
@@ -43,16 +49,22 @@ def output_problems(
     """One file, one source: name both sources of an output file.
 
     ``generated``: the files no author's file names, with what writes them
-    (« le thème »); ``authored``: the files written for an author's file,
-    in order (the first keeps its file), with what they are (« la page »).
+    (« le thème »); a path ending in ``/`` is a whole folder (``pagefind/``,
+    whose file names only its writer knows); ``authored``: the files written
+    for an author's file, in order (the first keeps its file), with what
+    they are (« la page »).
     """
     owners: dict[str, str] = {}
+    folders: dict[str, str] = {}
     for path, owner in generated:
-        owners.setdefault(_key(path), owner)
+        (folders if path.endswith("/") else owners).setdefault(_key(path), owner)
     found = []
     for path, item, what in authored:
         key = _key(path)
         source = item.get_relative_source_path()
+        folder = next((f for f in _folders_of(key) if f in folders), None)
+        if folder is not None:
+            owners.setdefault(key, folders[folder])
         if key not in owners:
             owners[key] = source
             continue

@@ -38,6 +38,7 @@ from alternateur.checking.site_rules import (
 )
 from alternateur.model.public_address import event_ics_path
 from alternateur.model.schema import PAGE
+from alternateur.outputs.search_index import FOLDER as SEARCH_FOLDER
 from alternateur.outputs.site_files import site_files
 
 # Pelican's lists of pages, each of which may hold a faulty page.
@@ -134,6 +135,9 @@ def _generated_files(
         yield path, "le thème"
     for name in site_files(settings):
         yield name, "la publication sur GitHub Pages"
+    # The whole folder, whether or not this build indexes: a page that the
+    # index would overwrite fails in every build, the tests' included.
+    yield f"{SEARCH_FOLDER}/", "la recherche"
     plugins = [getattr(p, "__name__", str(p)) for p in settings.get("PLUGINS", [])]
     if any(name.rsplit(".", 1)[-1] == "sitemap" for name in plugins):
         form = (settings.get("SITEMAP") or {}).get("format", "xml")
