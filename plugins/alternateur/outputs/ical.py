@@ -4,9 +4,9 @@ Written with the ``icalendar`` library, minding what calendar apps punish:
 a UID that never changes (the event's slug at the site's domain, never a list
 index), ``DTSTAMP`` in UTC from the build's "now" (same sources, same file),
 local times with ``TZID`` and their ``VTIMEZONE`` (``vtimezone.py``),
-``VALUE=DATE`` for whole days, ``EXDATE`` of the same type and zone as
-``DTSTART``. Month-precise events cannot be said in iCalendar and are left
-out.
+``VALUE=DATE`` for whole days, ``RDATE`` (further dates) and ``EXDATE`` of
+the same type and zone as ``DTSTART``. Month-precise events cannot be said
+in iCalendar and are left out.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def _said(value: date | datetime, event: Event) -> date | datetime:
     one is written in UTC. A series keeps its local time, which its rule
     repeats (``Recurrence`` refuses a series that starts in that hour).
     """
-    if isinstance(value, datetime) and event.rule is None and repeated(value):
+    if isinstance(value, datetime) and not event.repeats and repeated(value):
         return value.astimezone(UTC)
     return value
 
@@ -94,13 +94,31 @@ def rrule(recurrence: Recurrence, event: Event) -> vRecur:
     return vRecur(fields)
 
 
+def rdates(event: Event) -> list[date | datetime]:
+    """Return the further dates (``Dates``), of ``DTSTART``'s type and zone.
+
+    Without a rule, ``Start`` is listed too: RFC 5545 counts ``DTSTART`` as
+    the first instance, but ical.js (Thunderbird) drops it when only
+    ``RDATE`` repeats the event, and a date in both counts once (RFC 5545,
+    3.8.5.2), in icalendar as in ical.js.
+    """
+    moments = event.dates if event.rule is not None else [event.start, *event.dates]
+    if event.all_day:
+        return [moment.date() for moment in moments]
+    return [_plain_datetime(moment) for moment in moments]
+
+
 def exdates(event: Event) -> list[date | datetime]:
-    """Return the cancelled occurrences, of the same type and zone as ``DTSTART``."""
+    """Return the cancelled occurrences, of the same type and zone as ``DTSTART``.
+
+    A cancelled further date keeps its own time, which may not be ``Start``'s.
+    """
     if event.all_day:
         return [day.date() for day in event.cancelled_dates]
     at = event.start.timetz()
+    written = {moment.date(): moment for moment in event.dates}
     return [
-        _plain_datetime(datetime.combine(day.date(), at))
+        _plain_datetime(written.get(day.date()) or datetime.combine(day.date(), at))
         for day in event.cancelled_dates
     ]
 
@@ -132,8 +150,10 @@ def vevent(event: Event, stamp: datetime, settings: dict[str, Any]) -> VEvent:
         component.add("dtend", _said(end, event))
     if event.rule is not None:
         component.add("rrule", rrule(event.rule, event))
-        if event.cancelled_dates:
-            component.add("exdate", exdates(event))
+    if event.dates:
+        component.add("rdate", rdates(event))
+    if event.cancelled_dates:
+        component.add("exdate", exdates(event))
     component.add("summary", plain_text(event.title))
     if event.place is not None:
         component.add("location", event.place.line)

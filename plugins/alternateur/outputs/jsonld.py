@@ -30,7 +30,7 @@ _SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 def sessions(event: Event, times: Schedule) -> list[Occurrence]:
     """Return the occurrences the page describes, soonest first."""
-    if event.rule is None:
+    if not event.repeats:
         return [times.first]
     return times.announced or times.done[-PAST_SESSIONS:]
 

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pelican.contents import Content
 
 from alternateur.french.dates import capitalized, format_day, format_span, joined
-from alternateur.french.rule_words import describe
+from alternateur.french.rule_words import describe_dates
 from alternateur.model.contents import Event
 from alternateur.model.occurrences import Occurrence, Schedule
 from alternateur.model.pages import page_with_template
@@ -95,9 +95,9 @@ def cancelled_days(days: list[Occurrence]) -> str | None:
 def listed_past(event: Event, done: list[Occurrence]) -> Listed:
     """List a past event once: a one-off as it was, a series first to last."""
     last = listed(done[-1])
-    if event.rule is None:
+    if not event.repeats:
         return last
-    words = describe(event.rule, event.start, event.end, bound=False)
+    words = describe_dates(event.rule, event.start, event.end, event.dates, bound=False)
     series = replace(
         last,
         cancelled=all(o.cancelled for o in done),

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from alternateur.french.dates import capitalized, format_day, format_span
-from alternateur.french.rule_words import describe
+from alternateur.french.rule_words import describe_dates
 from alternateur.model import occurrences
 from alternateur.model.contents import Event
 from alternateur.model.public_address import event_ics_url
@@ -76,8 +76,10 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
     next_dates: list[Listed] = []
     last_date = None
     cancellations = None
-    if event.rule is not None:
-        rule = capitalized(describe(event.rule, event.start, event.end))
+    if event.repeats:
+        rule = capitalized(
+            describe_dates(event.rule, event.start, event.end, event.dates)
+        )
         next_dates = [listed(o) for o in announced]
         last_date = listed(done[-1]) if done and not announced else None
         days = [format_day(day.date()) for day in event.cancelled_dates]
