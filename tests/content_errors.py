@@ -126,8 +126,8 @@ MISTAKES = {
         {"events/strat.md": _event("Title: Strat\nStrat: 2019-12-06 19:00")},
         "events/strat.md: Strat « 2019-12-06 19:00 » n'est pas un champ des "
         "événements : vouliez-vous dire Start ? (attendu un de ces champs : Title, "
-        "Start, End, Location, Address, Recurrence, Dates, Cancelled, Registration, "
-        "Price, Tags, Summary, Status)",
+        "Start, End, Location, Address, Recurrence, Dates, Cancelled, Postponed, "
+        "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status)",
     ),
     "unknown-key-in-french": Mistake(
         {"events/lieu.md": _event("Title: Lieu\nStart: 2019-12\nLieu: La salle")},
@@ -436,6 +436,60 @@ MISTAKES = {
         "(attendu les dates annulées, AAAA-MM-JJ séparées par des virgules, ou "
         "retirer Dates)",
     ),
+    "two-statuses": Mistake(
+        {
+            "events/deux.md": _event(
+                "Title: Deux\nStart: 2027-03-03 14:00\nCancelled: yes\nFull: yes"
+            )
+        },
+        "events/deux.md: Full « yes » s'ajoute à Cancelled (attendu un seul statut "
+        "parmi Cancelled, Postponed, Rescheduled et Full)",
+    ),
+    "postponed-not-yes": Mistake(
+        {
+            "events/peut-etre.md": _event(
+                "Title: P\nStart: 2027-03-03 14:00\nPostponed: peut-être"
+            )
+        },
+        "events/peut-etre.md: Postponed « peut-être » n'est ni yes ni no (attendu yes)",
+    ),
+    "reason-without-a-status": Mistake(
+        {
+            "events/motif.md": _event(
+                "Title: M\nStart: 2027-03-03 14:00\nReason: Travaux"
+            )
+        },
+        "events/motif.md: Reason « Travaux » n'accompagne aucun statut (attendu "
+        "avec Cancelled, Postponed, Rescheduled ou Full)",
+    ),
+    "rescheduled-to-start": Mistake(
+        {
+            "events/meme.md": _event(
+                "Title: M\nStart: 2027-03-03 14:00\nRescheduled: 2027-03-03 14:00"
+            )
+        },
+        "events/meme.md: Rescheduled « 2027-03-03 14:00 » est le même moment que "
+        "Start (attendu l'ancien début ; Start donne la nouvelle date)",
+    ),
+    "rescheduled-not-a-date": Mistake(
+        {
+            "events/pas-date.md": _event(
+                "Title: M\nStart: 2027-03-10 14:00\nRescheduled: mercredi"
+            )
+        },
+        "events/pas-date.md: Rescheduled « mercredi » n'est pas une date valide",
+    ),
+    "postponed-series": Mistake(
+        {
+            "events/serie.md": _event(
+                "Title: S\nStart: 2027-03-03 14:00\nRecurrence: FREQ=WEEKLY\n"
+                "Postponed: yes"
+            )
+        },
+        "events/serie.md: Postponed « yes » ne s'applique qu'à un événement à une "
+        "seule date (attendu, pour une série, les dates annulées dans Cancelled et "
+        "les nouvelles dans Dates)",
+    ),
     "text-without-the-blank-line": Mistake(
         {
             "events/collee.md": (
@@ -445,9 +499,10 @@ MISTAKES = {
         },
         "events/collee.md: Attention « places limitées. » n'est pas un champ des "
         "événements (attendu un de ces champs : Title, Start, End, Location, "
-        "Address, Recurrence, Dates, Cancelled, Registration, Price, Tags, Summary, "
-        "Status) ; si c'est la première ligne du texte, laissez une ligne vide "
-        "entre les champs et le texte",
+        "Address, Recurrence, Dates, Cancelled, Postponed, Rescheduled, Full, "
+        "Reason, Registration, Price, Tags, Summary, Status) ; si c'est la "
+        "première ligne du texte, laissez une ligne vide entre les champs et le "
+        "texte",
     ),
     "file-name-without-letters": Mistake(
         {"events/!!!.md": _event("Title: Points\nStart: 2019-12")},

@@ -167,6 +167,15 @@ class Event(_AuthoredContent):
         cancellations = self.attempt(self._cancellations)
         self.dates_written = self._text("dates")  # ``dates`` becomes the list.
         dates = self.attempt(self._dates)
+        # As written: ``postponed`` and ``full`` become booleans below.
+        self.statuses_written = {
+            name: self._text(name.lower())
+            for name in ("Cancelled", "Postponed", "Rescheduled", "Full")
+        }
+        self.postponed = bool(self.attempt(lambda: self._yes("Postponed")))
+        self.full = bool(self.attempt(lambda: self._yes("Full")))
+        self.previous_start = self.attempt(lambda: self._date("Rescheduled"))
+        self.reason = self._text("reason")
         if self.problems or start is None or cancellations is None or dates is None:
             return
         self.start, self.end, self.dates = start, end, dates
@@ -189,6 +198,80 @@ class Event(_AuthoredContent):
         self._check_dates()
         self._check_duration()
         self._check_cancellations(written)
+        self._check_status()
+
+    @property
+    def state(self) -> str | None:
+        """The event's status, if not the default one (« programmé »).
+
+        ``cancelled``, ``postponed``, ``rescheduled`` or ``full``; at most one
+        (``_check_status``). Cancelled occurrences of a series are not a
+        status of the event: each occurrence says its own.
+        """
+        if self.cancelled:
+            return "cancelled"
+        if self.postponed:
+            return "postponed"
+        if self.previous_start is not None:
+            return "rescheduled"
+        return "full" if self.full else None
+
+    def _yes(self, field: str) -> bool:
+        """Read a status written ``yes`` (or ``no``, or left out)."""
+        raw = self._text(field.lower())
+        if raw is None or raw.lower() in {"no", "non"}:
+            return False
+        if raw.lower() in {"yes", "oui"}:
+            return True
+        raise ContentError(field, "n'est ni yes ni no (attendu yes)", raw)
+
+    def _check_status(self) -> None:
+        """One status at a time, a reason with a status, a move of a single date.
+
+        « Reporté » and « complet » at once would leave readers guessing which
+        holds; a reason shown beside nothing would read as a status.
+        Rescheduling or postponing a series is not one move: its occurrences
+        are cancelled (``Cancelled``) and new ones added (``Dates``).
+        """
+        written = [
+            name
+            for name, holds in (
+                ("Cancelled", self.cancelled),
+                ("Postponed", self.postponed),
+                ("Rescheduled", self.previous_start is not None),
+                ("Full", self.full),
+            )
+            if holds
+        ]
+        if len(written) > 1:
+            problem = (
+                f"s'ajoute à {written[0]} (attendu un seul statut parmi Cancelled, "
+                "Postponed, Rescheduled et Full)"
+            )
+            raise ContentError(written[1], problem, self.statuses_written[written[1]])
+        if self.reason and not written and not self.cancelled_dates:
+            problem = (
+                "n'accompagne aucun statut (attendu avec Cancelled, Postponed, "
+                "Rescheduled ou Full)"
+            )
+            raise ContentError("Reason", problem, self.reason)
+        moved = next((n for n in written if n in {"Postponed", "Rescheduled"}), None)
+        if moved is not None and self.repeats:
+            problem = (
+                "ne s'applique qu'à un événement à une seule date (attendu, pour "
+                "une série, les dates annulées dans Cancelled et les nouvelles "
+                "dans Dates)"
+            )
+            raise ContentError(moved, problem, self.statuses_written[moved])
+        previous = self.previous_start
+        if previous is not None and previous.astimezone(UTC) == self.start.astimezone(
+            UTC
+        ):
+            problem = (
+                "est le même moment que Start (attendu l'ancien début ; Start "
+                "donne la nouvelle date)"
+            )
+            raise ContentError("Rescheduled", problem, _written(previous))
 
     @property
     def repeats(self) -> bool:

@@ -33,6 +33,7 @@ class Type(Enum):
     URL = "url"
     RULE = "rule"  # An RFC 5545 ``RRULE`` (``recurrence.py``).
     CANCELLED = "cancelled"  # ``yes``, or dates of a rule's occurrences.
+    YES = "yes"  # ``yes`` (or ``no``): a status that holds or not.
     DATES = "dates"  # Further starts, comma-separated, at ``Start``'s precision.
     TAGS = "tags"  # Comma-separated, read by Pelican.
     STATUS = "status"
@@ -272,6 +273,38 @@ EVENT = Kind(
             synonyms=("annule", "annulé", "annulation", "canceled"),
         ),
         Spec(
+            "Postponed",
+            Type.YES,
+            "yes",
+            "`yes` : reporté à une date encore inconnue ; reste à sa date, marqué "
+            "« Reporté, nouvelle date à venir »",
+            synonyms=("reporte", "reporté", "report"),
+        ),
+        Spec(
+            "Rescheduled",
+            Type.DATE,
+            expected_formats(_DATE_EVENT),
+            "l'ancien début, quand `Start` donne la nouvelle date : « Reprogrammé "
+            "— initialement le … » ; les abonnés voient l'événement déplacé",
+            synonyms=("reprogramme", "reprogrammé", "deplace", "déplacé"),
+            precisions=_DATE_EVENT,
+        ),
+        Spec(
+            "Full",
+            Type.YES,
+            "yes",
+            "`yes` : complet, plus de place",
+            synonyms=("complet",),
+        ),
+        Spec(
+            "Reason",
+            Type.TEXT,
+            "texte",
+            "motif de l'annulation, du report ou du changement, affiché à côté "
+            "(« Motif : … »)",
+            synonyms=("motif", "raison"),
+        ),
+        Spec(
             "Registration",
             Type.URL,
             "une adresse https://…, mailto:… ou tel:…",
@@ -302,6 +335,7 @@ EVENT = Kind(
         "End before the next occurrence",
         "Cancelled dates are occurrences of the rule",
         "Dates after Start, each once, at Start's precision, from a day-precise Start",
+        "One status at most (Cancelled, Postponed, Rescheduled, Full), Reason with it",
     ),
 )
 

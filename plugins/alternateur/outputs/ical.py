@@ -123,10 +123,34 @@ def exdates(event: Event) -> list[date | datetime]:
     ]
 
 
+# A status besides the default one, as the description's first line says it
+# (calendar apps show no ``STATUS`` but cancelled, and that one not always).
+STATUS_LINES = {
+    "cancelled": "Annulé.",
+    "postponed": "Reporté, nouvelle date à venir.",
+    "rescheduled": "Reprogrammé.",
+    "full": "Complet.",
+}
+# RFC 5545 ``STATUS`` of a ``VEVENT``: a postponed event may not happen then.
+STATUSES = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
 def description(event: Event, url: str) -> str:
-    """Return the event's text, then its page (not every app shows URL)."""
+    """Return the event's status and reason, its text, then its page.
+
+    Not every app shows ``URL``: the page's address ends the text.
+    """
+    parts = []
+    if event.state is not None:
+        line = STATUS_LINES[event.state]
+        if event.reason:
+            line += f" Motif : {plain_text(event.reason)}"
+        parts.append(line)
     text = plain_paragraphs(event.content)
-    return f"{text}\n\n{url}" if text else url
+    if text:
+        parts.append(text)
+    parts.append(url)
+    return "\n\n".join(parts)
 
 
 def uid(event: Event, settings: dict[str, Any]) -> str:
@@ -159,7 +183,11 @@ def vevent(event: Event, stamp: datetime, settings: dict[str, Any]) -> VEvent:
         component.add("location", event.place.line)
     component.add("description", description(event, url))
     component.add("url", url)
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    component.add("status", STATUSES.get(event.state or "", "CONFIRMED"))
+    if event.state == "rescheduled":
+        # Same UID, higher SEQUENCE: subscribers' apps move the event they
+        # have instead of keeping the old date (RFC 5546, 2.1.4).
+        component.add("sequence", 1)
     return component
 
 

@@ -24,6 +24,11 @@ from alternateur.model.public_address import event_ics_url
 from .agenda import Listed, listed
 
 OSM_SEARCH = "https://www.openstreetmap.org/search?query="
+STATUS_WORDS = {
+    "cancelled": "Annulé",
+    "postponed": "Reporté, nouvelle date à venir",
+    "full": "Complet",
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class EventPage:
     last_date: Listed | None
     cancellations: str | None
     status: str
+    state: str | None  # ``Event.state``: the status is then a badge.
+    reason: str | None
     osm_url: str | None
     ics_url: str | None
     google_url: str | None
@@ -51,9 +58,15 @@ def osm_search(address: str | None) -> str | None:
 def _status(
     event: Event, announced: list[occurrences.Occurrence], now: datetime
 ) -> str:
-    """« Annulé », « En cours », « À venir », « Passé »: in words, not colours."""
-    if event.cancelled:
-        return "Annulé"
+    """« Annulé », « Reporté… », « En cours », « À venir », « Passé »: in words.
+
+    A status its author gave (``Event.state``) says more than the time does
+    and comes first: OpenAgenda's guide calls it as essential as the title.
+    """
+    if event.state == "rescheduled" and event.previous_start is not None:
+        return f"Reprogrammé — initialement le {format_span(event.previous_start)}"
+    if event.state is not None:
+        return STATUS_WORDS[event.state]
     if not announced:
         return "Passé"
     return "En cours" if announced[0].start <= now else "À venir"
@@ -92,8 +105,13 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
         last_date=last_date,
         cancellations=cancellations,
         status=_status(event, announced, now),
+        state=event.state,
+        reason=event.reason,
         osm_url=osm_search(event.address),
-        ics_url=None if event.cancelled else event_ics_url(event, settings),
+        # A cancelled event, or one whose date is unknown, is not added.
+        ics_url=None
+        if event.state in {"cancelled", "postponed"}
+        else event_ics_url(event, settings),
         google_url=google_url,
         jsonld=jsonld,
     )
