@@ -126,8 +126,8 @@ MISTAKES = {
         {"events/strat.md": _event("Title: Strat\nStrat: 2019-12-06 19:00")},
         "events/strat.md: Strat « 2019-12-06 19:00 » n'est pas un champ des "
         "événements : vouliez-vous dire Start ? (attendu un de ces champs : Title, "
-        "Start, End, Location, Address, Recurrence, Cancelled, Registration, "
-        "Price, Tags, Summary, Status)",
+        "Start, End, Location, Address, Recurrence, Dates, Cancelled, Postponed, "
+        "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status)",
     ),
     "unknown-key-in-french": Mistake(
         {"events/lieu.md": _event("Title: Lieu\nStart: 2019-12\nLieu: La salle")},
@@ -324,6 +324,172 @@ MISTAKES = {
         },
         "events/virgule.md: Cancelled « 2019-11-29, » a une virgule en trop à la fin",
     ),
+    "dates-before-start": Mistake(
+        {
+            "events/avant.md": _event(
+                "Title: Avant\nStart: 2027-03-10 14:00\nDates: 2027-03-03 14:00"
+            )
+        },
+        "events/avant.md: Dates « 2027-03-03 14:00 » est avant Start « 2027-03-10 "
+        "14:00 » (attendu des dates après Start : Start est la première occurrence)",
+    ),
+    "dates-twice-the-same": Mistake(
+        {
+            "events/double.md": _event(
+                "Title: Double\nStart: 2027-03-03 14:00\n"
+                "Dates: 2027-03-10 14:00, 2027-03-10 14:00"
+            )
+        },
+        "events/double.md: Dates « 2027-03-10 14:00, 2027-03-10 14:00 » donne deux "
+        "fois la même date (attendu chaque date une fois)",
+    ),
+    "dates-repeat-start": Mistake(
+        {
+            "events/premiere.md": _event(
+                "Title: Première\nStart: 2027-03-03 14:00\nDates: 2027-03-03 14:00"
+            )
+        },
+        "events/premiere.md: Dates « 2027-03-03 14:00 » est déjà Start, la première "
+        "occurrence (attendu les autres dates seulement)",
+    ),
+    "dates-at-another-precision": Mistake(
+        {
+            "events/precision.md": _event(
+                "Title: Précision\nStart: 2027-03-03 14:00\nDates: 2027-03-10"
+            )
+        },
+        "events/precision.md: Dates « 2027-03-10 » n'a pas la précision de Start "
+        "« 2027-03-03 14:00 » (attendu AAAA-MM-JJ HH:MM, comme Start)",
+    ),
+    "dates-with-a-month-start": Mistake(
+        {"events/mois.md": _event("Title: Mois\nStart: 2027-03\nDates: 2027-04")},
+        "events/mois.md: Dates « 2027-04 » n'est pas une date valide (attendu "
+        "AAAA-MM-JJ HH:MM, AAAA-MM-JJ)",
+    ),
+    "dates-month-start-with-days": Mistake(
+        {
+            "events/mois-jour.md": _event(
+                "Title: Mois\nStart: 2027-03\nDates: 2027-04-02"
+            )
+        },
+        "events/mois-jour.md: Dates « 2027-04-02 » demande un Start au jour près, "
+        "pas « 2027-03 » (attendu Start AAAA-MM-JJ ou AAAA-MM-JJ HH:MM)",
+    ),
+    "dates-already-in-the-rule": Mistake(
+        {
+            "events/regle-dates.md": _event(
+                "Title: R\nStart: 2027-03-03 14:00\nRecurrence: FREQ=WEEKLY;COUNT=4\n"
+                "Dates: 2027-03-10 14:00"
+            )
+        },
+        "events/regle-dates.md: Dates « 2027-03-10 14:00 » est déjà une date de la "
+        "série « FREQ=WEEKLY;COUNT=4 » (attendu une date que la règle ne donne pas)",
+    ),
+    "dates-comma-at-the-end": Mistake(
+        {
+            "events/virgule-dates.md": _event(
+                "Title: V\nStart: 2027-03-03 14:00\nDates: 2027-03-10 14:00,"
+            )
+        },
+        "events/virgule-dates.md: Dates « 2027-03-10 14:00, » a une virgule en trop "
+        "à la fin (attendu des dates AAAA-MM-JJ HH:MM ou AAAA-MM-JJ séparées par "
+        "une virgule)",
+    ),
+    "dates-overlapping": Mistake(
+        {
+            "events/chevauche.md": _event(
+                "Title: C\nStart: 2027-03-03 14:00\nEnd: 2027-03-03 18:00\n"
+                "Dates: 2027-03-10 14:00, 2027-03-10 16:00"
+            )
+        },
+        "events/chevauche.md: Dates « 2027-03-10 14:00 » dure jusqu'après "
+        "l'occurrence suivante, le 2027-03-10 (attendu des occurrences qui ne se "
+        "chevauchent pas : chacune dure autant que la première, de Start à End)",
+    ),
+    "dates-in-the-hour-that-repeats": Mistake(
+        {
+            "events/automne.md": _event(
+                "Title: A\nStart: 2027-10-24 02:30\nDates: 2027-10-31 02:30"
+            )
+        },
+        "events/automne.md: Dates « 2027-10-31 02:30 » tombe dans l'heure que le "
+        "changement d'heure fait passer deux fois",
+    ),
+    "cancelled-not-one-of-the-dates": Mistake(
+        {
+            "events/annule-dates.md": _event(
+                "Title: A\nStart: 2027-03-03 14:00\nDates: 2027-03-10 14:00\n"
+                "Cancelled: 2027-03-17"
+            )
+        },
+        "events/annule-dates.md: Cancelled « 2027-03-17 » n'est pas une date de "
+        "Start ni de Dates (attendu la date d'une occurrence)",
+    ),
+    "cancelled-yes-with-dates": Mistake(
+        {
+            "events/tout-annule.md": _event(
+                "Title: A\nStart: 2027-03-03 14:00\nDates: 2027-03-10 14:00\n"
+                "Cancelled: yes"
+            )
+        },
+        "events/tout-annule.md: Cancelled « yes » annulerait toute la série "
+        "(attendu les dates annulées, AAAA-MM-JJ séparées par des virgules, ou "
+        "retirer Dates)",
+    ),
+    "two-statuses": Mistake(
+        {
+            "events/deux.md": _event(
+                "Title: Deux\nStart: 2027-03-03 14:00\nCancelled: yes\nFull: yes"
+            )
+        },
+        "events/deux.md: Full « yes » s'ajoute à Cancelled (attendu un seul statut "
+        "parmi Cancelled, Postponed, Rescheduled et Full)",
+    ),
+    "postponed-not-yes": Mistake(
+        {
+            "events/peut-etre.md": _event(
+                "Title: P\nStart: 2027-03-03 14:00\nPostponed: peut-être"
+            )
+        },
+        "events/peut-etre.md: Postponed « peut-être » n'est ni yes ni no (attendu yes)",
+    ),
+    "reason-without-a-status": Mistake(
+        {
+            "events/motif.md": _event(
+                "Title: M\nStart: 2027-03-03 14:00\nReason: Travaux"
+            )
+        },
+        "events/motif.md: Reason « Travaux » n'accompagne aucun statut (attendu "
+        "avec Cancelled, Postponed, Rescheduled ou Full)",
+    ),
+    "rescheduled-to-start": Mistake(
+        {
+            "events/meme.md": _event(
+                "Title: M\nStart: 2027-03-03 14:00\nRescheduled: 2027-03-03 14:00"
+            )
+        },
+        "events/meme.md: Rescheduled « 2027-03-03 14:00 » est le même moment que "
+        "Start (attendu l'ancien début ; Start donne la nouvelle date)",
+    ),
+    "rescheduled-not-a-date": Mistake(
+        {
+            "events/pas-date.md": _event(
+                "Title: M\nStart: 2027-03-10 14:00\nRescheduled: mercredi"
+            )
+        },
+        "events/pas-date.md: Rescheduled « mercredi » n'est pas une date valide",
+    ),
+    "postponed-series": Mistake(
+        {
+            "events/serie.md": _event(
+                "Title: S\nStart: 2027-03-03 14:00\nRecurrence: FREQ=WEEKLY\n"
+                "Postponed: yes"
+            )
+        },
+        "events/serie.md: Postponed « yes » ne s'applique qu'à un événement à une "
+        "seule date (attendu, pour une série, les dates annulées dans Cancelled et "
+        "les nouvelles dans Dates)",
+    ),
     "text-without-the-blank-line": Mistake(
         {
             "events/collee.md": (
@@ -333,9 +499,10 @@ MISTAKES = {
         },
         "events/collee.md: Attention « places limitées. » n'est pas un champ des "
         "événements (attendu un de ces champs : Title, Start, End, Location, "
-        "Address, Recurrence, Cancelled, Registration, Price, Tags, Summary, "
-        "Status) ; si c'est la première ligne du texte, laissez une ligne vide "
-        "entre les champs et le texte",
+        "Address, Recurrence, Dates, Cancelled, Postponed, Rescheduled, Full, "
+        "Reason, Registration, Price, Tags, Summary, Status) ; si c'est la "
+        "première ligne du texte, laissez une ligne vide entre les champs et le "
+        "texte",
     ),
     "file-name-without-letters": Mistake(
         {"events/!!!.md": _event("Title: Points\nStart: 2019-12")},

@@ -182,8 +182,8 @@ def error(**fields: str) -> str:
         (
             {"Cancelled": "2019-07-26"},
             (
-                "Cancelled « 2019-07-26 » donne des dates, mais l'événement n'a pas de "
-                "Recurrence (attendu yes pour annuler cet événement)"
+                "Cancelled « 2019-07-26 » donne des dates, mais l'événement n'a ni "
+                "Recurrence ni Dates (attendu yes pour annuler cet événement)"
             ),
         ),
         (

@@ -4,12 +4,16 @@ Words are built from the rule's parsed fields, for the shapes an association
 writes (weekly on some days, monthly on the n-th weekday or on a day of the
 month, yearly on a date), with ``INTERVAL``, ``UNTIL`` and ``COUNT``.
 Anything else gets a plain sentence rather than words that could be wrong:
-the event's page lists its next dates anyway.
+the event's page lists its next dates anyway. Further dates (``Dates``) are
+listed by month: « les 3, 10 et 24 mars 2027 », after the rule's words if
+there is one (« …, et les 3 et 10 mars 2027 »).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date
+from itertools import groupby
 from typing import Any
 
 from alternateur.model.dates import PreciseDatetime
@@ -19,6 +23,7 @@ from .dates import (
     day_number,
     format_day,
     format_hours,
+    format_precise,
     joined,
     month_name,
     of_month,
@@ -63,6 +68,55 @@ def describe(
     if bound:
         parts.append(bound_words(recurrence))
     return ", ".join(part for part in parts if part)
+
+
+def dates_words(days: list[date]) -> str:
+    """« le 3 mars 2027 », « les 3, 10 et 24 mars et le 7 avril 2027 ».
+
+    Days of one month share its name, days of one year its number.
+    """
+    ordered = sorted(set(days))
+    groups = []
+    for year, in_year in groupby(ordered, key=lambda day: day.year):
+        months = [
+            (month, [day_number(day) for day in in_month])
+            for month, in_month in groupby(in_year, key=lambda day: day.month)
+        ]
+        for index, (month, numbers) in enumerate(months):
+            article = "le" if len(numbers) == 1 else "les"
+            words = f"{article} {joined(numbers)} {month_name(month)}"
+            groups.append(words + (f" {year}" if index == len(months) - 1 else ""))
+    return joined(groups)
+
+
+def describe_dates(
+    recurrence: Recurrence | None,
+    start: PreciseDatetime,
+    last: PreciseDatetime | None,
+    dates: list[PreciseDatetime],
+    *,
+    bound: bool = True,
+) -> str:
+    """Say a rule and its further dates, or the dates alone (with their hours).
+
+    « chaque premier mercredi du mois, à 14 h, et le 24 mars 2027 »;
+    « les 3, 10 et 24 mars 2027, de 14 h à 18 h ».
+    """
+    same_time = all(moment.time() == start.time() for moment in dates)
+    if recurrence is not None:
+        words = describe(recurrence, start, last, bound=bound)
+        if not dates:
+            return words
+        if same_time:
+            extra = dates_words([moment.date() for moment in dates])
+        else:  # Each further date says its own time.
+            extra = joined([f"le {format_precise(moment)}" for moment in dates])
+        return f"{words}, et {extra}"
+    if not same_time:
+        return joined([f"le {format_precise(m)}" for m in [start, *dates]])
+    days = dates_words([start.date(), *(moment.date() for moment in dates)])
+    hours = format_hours(start, last)
+    return f"{days}, {hours}" if hours else days
 
 
 def bound_words(recurrence: Recurrence) -> str:

@@ -13,19 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import Any, ClassVar, TypeVar
 
 from pelican.contents import Content
 
-from .dates import PreciseDatetime, Precision, end_instant, parse_precise
+from .dates import EXPECTED, PreciseDatetime, Precision, end_instant, parse_precise
 from .errors import ContentError
-from .recurrence import Recurrence
+from .recurrence import Recurrence, repeated
 from .schema import EVENT, MILESTONE, Kind
 from .values import parse_url
 
 T = TypeVar("T")
+
+
+def _written(moment: PreciseDatetime) -> str:
+    """Write a date as authors write it in ``Start``: « 2027-03-10 14:00 »."""
+    if moment.precision is Precision.MINUTE:
+        return f"{moment:%Y-%m-%d %H:%M}"
+    return moment.iso
 
 
 class _AuthoredContent(Content):
@@ -139,6 +146,8 @@ class Event(_AuthoredContent):
     start: PreciseDatetime
     end: PreciseDatetime | None
     rule: Recurrence | None
+    #: Further occurrences (``Dates``), sorted, each after ``start``.
+    dates: list[PreciseDatetime]
     cancelled: bool
     cancelled_dates: list[PreciseDatetime]
 
@@ -156,10 +165,22 @@ class Event(_AuthoredContent):
         self.recurrence = self._text("recurrence")
         written = self._text("cancelled")
         cancellations = self.attempt(self._cancellations)
-        if self.problems or start is None or cancellations is None:
+        self.dates_written = self._text("dates")  # ``dates`` becomes the list.
+        dates = self.attempt(self._dates)
+        # As written: ``postponed`` and ``full`` become booleans below.
+        self.statuses_written = {
+            name: self._text(name.lower())
+            for name in ("Cancelled", "Postponed", "Rescheduled", "Full")
+        }
+        self.postponed = bool(self.attempt(lambda: self._yes("Postponed")))
+        self.full = bool(self.attempt(lambda: self._yes("Full")))
+        self.previous_start = self.attempt(lambda: self._date("Rescheduled"))
+        self.reason = self._text("reason")
+        if self.problems or start is None or cancellations is None or dates is None:
             return
-        self.start, self.end = start, end
+        self.start, self.end, self.dates = start, end, dates
         self.cancelled, self.cancelled_dates = cancellations
+        self.rule = None
         self.attempt(lambda: self._rules(written))
 
     def _rules(self, written: str | None) -> None:
@@ -174,8 +195,88 @@ class Event(_AuthoredContent):
         self.rule = (
             Recurrence.parse(self.recurrence, self.start) if self.recurrence else None
         )
+        self._check_dates()
         self._check_duration()
         self._check_cancellations(written)
+        self._check_status()
+
+    @property
+    def state(self) -> str | None:
+        """The event's status, if not the default one (« programmé »).
+
+        ``cancelled``, ``postponed``, ``rescheduled`` or ``full``; at most one
+        (``_check_status``). Cancelled occurrences of a series are not a
+        status of the event: each occurrence says its own.
+        """
+        if self.cancelled:
+            return "cancelled"
+        if self.postponed:
+            return "postponed"
+        if self.previous_start is not None:
+            return "rescheduled"
+        return "full" if self.full else None
+
+    def _yes(self, field: str) -> bool:
+        """Read a status written ``yes`` (or ``no``, or left out)."""
+        raw = self._text(field.lower())
+        if raw is None or raw.lower() in {"no", "non"}:
+            return False
+        if raw.lower() in {"yes", "oui"}:
+            return True
+        raise ContentError(field, "n'est ni yes ni no (attendu yes)", raw)
+
+    def _check_status(self) -> None:
+        """One status at a time, a reason with a status, a move of a single date.
+
+        « Reporté » and « complet » at once would leave readers guessing which
+        holds; a reason shown beside nothing would read as a status.
+        Rescheduling or postponing a series is not one move: its occurrences
+        are cancelled (``Cancelled``) and new ones added (``Dates``).
+        """
+        written = [
+            name
+            for name, holds in (
+                ("Cancelled", self.cancelled),
+                ("Postponed", self.postponed),
+                ("Rescheduled", self.previous_start is not None),
+                ("Full", self.full),
+            )
+            if holds
+        ]
+        if len(written) > 1:
+            problem = (
+                f"s'ajoute à {written[0]} (attendu un seul statut parmi Cancelled, "
+                "Postponed, Rescheduled et Full)"
+            )
+            raise ContentError(written[1], problem, self.statuses_written[written[1]])
+        if self.reason and not written and not self.cancelled_dates:
+            problem = (
+                "n'accompagne aucun statut (attendu avec Cancelled, Postponed, "
+                "Rescheduled ou Full)"
+            )
+            raise ContentError("Reason", problem, self.reason)
+        moved = next((n for n in written if n in {"Postponed", "Rescheduled"}), None)
+        if moved is not None and self.repeats:
+            problem = (
+                "ne s'applique qu'à un événement à une seule date (attendu, pour "
+                "une série, les dates annulées dans Cancelled et les nouvelles "
+                "dans Dates)"
+            )
+            raise ContentError(moved, problem, self.statuses_written[moved])
+        previous = self.previous_start
+        if previous is not None and previous.astimezone(UTC) == self.start.astimezone(
+            UTC
+        ):
+            problem = (
+                "est le même moment que Start (attendu l'ancien début ; Start "
+                "donne la nouvelle date)"
+            )
+            raise ContentError("Rescheduled", problem, _written(previous))
+
+    @property
+    def repeats(self) -> bool:
+        """Whether the event has more than one occurrence (a rule, or ``Dates``)."""
+        return self.rule is not None or bool(self.dates)
 
     @property
     def expressible(self) -> bool:
@@ -216,22 +317,102 @@ class Event(_AuthoredContent):
             return False, []
         if raw.lower() in {"yes", "oui"}:
             return True, []
+        dates = self._date_list(raw, "Cancelled", (Precision.DAY,), "AAAA-MM-JJ")
+        return False, sorted(dates)
+
+    def _date_list(
+        self, raw: str, field: str, precisions: tuple[Precision, ...], written: str
+    ) -> list[PreciseDatetime]:
+        """Read comma-separated dates, each once (``Cancelled``, ``Dates``)."""
         parts = [part.strip() for part in raw.split(",")]
         if "" in parts:
             where = "à la fin" if parts[-1] == "" else "entre deux dates"
             problem = (
-                f"a une virgule en trop {where} (attendu des dates AAAA-MM-JJ "
+                f"a une virgule en trop {where} (attendu des dates {written} "
                 "séparées par une virgule)"
             )
-            raise ContentError("Cancelled", problem, raw)
+            raise ContentError(field, problem, raw)
         dates = [
-            parse_precise(part, "Cancelled", self.timezone, (Precision.DAY,))
-            for part in parts
+            parse_precise(part, field, self.timezone, precisions) for part in parts
         ]
         if len(set(dates)) < len(dates):
             problem = "donne deux fois la même date (attendu chaque date une fois)"
-            raise ContentError("Cancelled", problem, raw)
-        return False, sorted(dates)
+            raise ContentError(field, problem, raw)
+        return dates
+
+    def _dates(self) -> list[PreciseDatetime]:
+        """Read ``Dates``: further starts, checked against ``Start`` later."""
+        raw = self._text("dates")
+        if raw is None:
+            return []
+        spec = self.kind.by_key["dates"]
+        written = "AAAA-MM-JJ HH:MM ou AAAA-MM-JJ"
+        return sorted(
+            self._date_list(raw, "Dates", spec.precisions, written),
+            key=lambda moment: moment.astimezone(UTC),
+        )
+
+    def _check_dates(self) -> None:
+        """Each further date after ``Start``, at its precision, not one of the rule's.
+
+        A date before ``Start`` would make ``Start`` lie about the first
+        occurrence (which the calendars' ``DTSTART`` is); a mix of days and
+        times would leave some occurrences without the hours the others have.
+        """
+        if not self.dates:
+            return
+        raw = self.dates_written
+        if self.start.precision < Precision.DAY:
+            problem = (
+                f"demande un Start au jour près, pas « {self.start.iso} » "
+                "(attendu Start AAAA-MM-JJ ou AAAA-MM-JJ HH:MM)"
+            )
+            raise ContentError("Dates", problem, raw)
+        if self.start.precision is Precision.MINUTE and repeated(self.start):
+            problem = (
+                f"ne peut pas suivre un Start « {_written(self.start)} » que le "
+                "changement d'heure fait passer deux fois : les agendas ne lisent "
+                "pas tous la même (attendu un Start à une autre heure)"
+            )
+            raise ContentError("Dates", problem, raw)
+        first = self.start.astimezone(UTC)
+        for moment in self.dates:
+            written = _written(moment)
+            if moment.precision is not self.start.precision:
+                expected = EXPECTED[self.start.precision]
+                problem = (
+                    f"n'a pas la précision de Start « {_written(self.start)} » "
+                    f"(attendu {expected}, comme Start)"
+                )
+                raise ContentError("Dates", problem, written)
+            if moment.astimezone(UTC) == first:
+                problem = (
+                    "est déjà Start, la première occurrence (attendu les autres "
+                    "dates seulement)"
+                )
+                raise ContentError("Dates", problem, written)
+            if moment.astimezone(UTC) < first:
+                problem = (
+                    f"est avant Start « {_written(self.start)} » (attendu des dates "
+                    "après Start : Start est la première occurrence)"
+                )
+                raise ContentError("Dates", problem, written)
+            if moment.precision is Precision.MINUTE and repeated(moment):
+                problem = (
+                    "tombe dans l'heure que le changement d'heure fait passer "
+                    "deux fois, et les agendas ne lisent pas tous la même "
+                    "(attendu une autre heure)"
+                )
+                raise ContentError("Dates", problem, written)
+            naive = moment.replace(tzinfo=None)
+            if self.rule is not None and next(self.rule.starts_from(naive), None) == (
+                naive
+            ):
+                problem = (
+                    f"est déjà une date de la série « {self.recurrence} » "
+                    "(attendu une date que la règle ne donne pas)"
+                )
+                raise ContentError("Dates", problem, written)
 
     def _check_months(self) -> None:
         """Pair a month with a month: « du 14 juin à juillet » has no end day.
@@ -256,20 +437,48 @@ class Event(_AuthoredContent):
 
         ``End`` is the end of the first occurrence; writing there the end of
         the series (« jusqu'en décembre ») would make every occurrence last
-        months. The end of a series is ``UNTIL`` in its rule.
+        months. The end of a series is ``UNTIL`` in its rule. A further date
+        (``Dates``) must not start before the occurrence before it ends.
         """
-        if self.rule is None or self.end is None:
+        if not self.repeats or self.end is None:
             return
         first = self.start.replace(tzinfo=None)
-        second = self.rule.rule.after(first)
-        last = end_instant(self.start, self.end)
-        if second is not None and last.replace(tzinfo=None) > second:
-            problem = (
-                f"dépasse l'occurrence suivante, le {second:%Y-%m-%d} (attendu la "
-                "fin de la première occurrence ; la fin de la série est UNTIL "
-                "dans Recurrence)"
-            )
-            raise ContentError("End", problem, self.end.iso)
+        length = end_instant(self.start, self.end).replace(tzinfo=None) - first
+        extra = [moment.replace(tzinfo=None) for moment in self.dates]
+        starts = [first, *extra]
+        for index, start in enumerate(starts):
+            following = [moment for moment in extra if moment > start]
+            if self.rule is not None:
+                following.append(self.rule.rule.after(start))
+            after = min((m for m in following if m is not None), default=None)
+            if after is not None and start + length > after:
+                if index == 0:
+                    problem = (
+                        f"dépasse l'occurrence suivante, le {after:%Y-%m-%d} "
+                        "(attendu la fin de la première occurrence ; la fin de "
+                        "la série est UNTIL dans Recurrence)"
+                    )
+                    raise ContentError("End", problem, self.end.iso)
+                problem = (
+                    f"dure jusqu'après l'occurrence suivante, le {after:%Y-%m-%d} "
+                    "(attendu des occurrences qui ne se chevauchent pas : chacune "
+                    "dure autant que la première, de Start à End)"
+                )
+                raise ContentError("Dates", problem, _written(self.dates[index - 1]))
+            before = self.rule.rule.before(start) if self.rule and index else None
+            if before is not None and before + length > start:
+                problem = (
+                    f"commence avant la fin de l'occurrence du {before:%Y-%m-%d} "
+                    "(attendu des occurrences qui ne se chevauchent pas : chacune "
+                    "dure autant que la première, de Start à End)"
+                )
+                raise ContentError("Dates", problem, _written(self.dates[index - 1]))
+
+    def occurs_on(self, day: date) -> bool:
+        """Whether one occurrence starts on ``day`` (``Start``, ``Dates``, the rule)."""
+        if day == self.start.date() or any(m.date() == day for m in self.dates):
+            return True
+        return self.rule is not None and self.rule.occurs_on(day)
 
     def _check_cancellations(self, raw: str | None) -> None:
         """``yes`` cancels a one-off; dates cancel occurrences of a rule, no more.
@@ -278,24 +487,29 @@ class Event(_AuthoredContent):
         (the 26th for the 27th): silently ignoring it would leave the real
         occurrence announced.
         """
-        if self.rule is None and self.cancelled_dates:
+        if not self.repeats and self.cancelled_dates:
             problem = (
-                "donne des dates, mais l'événement n'a pas de Recurrence "
+                "donne des dates, mais l'événement n'a ni Recurrence ni Dates "
                 "(attendu yes pour annuler cet événement)"
             )
             raise ContentError("Cancelled", problem, raw)
-        if self.rule is None:
+        if not self.repeats:
             return
         if self.cancelled:
+            removed = "Recurrence" if self.rule is not None else "Dates"
             problem = (
                 "annulerait toute la série (attendu les dates annulées, "
-                "AAAA-MM-JJ séparées par des virgules, ou retirer Recurrence)"
+                f"AAAA-MM-JJ séparées par des virgules, ou retirer {removed})"
             )
             raise ContentError("Cancelled", problem, raw)
         for cancelled in self.cancelled_dates:
-            if not self.rule.occurs_on(cancelled.date()):
+            if not self.occurs_on(cancelled.date()):
+                series = (
+                    f"de la série « {self.recurrence} »"
+                    if self.rule is not None
+                    else "de Start ni de Dates"
+                )
                 problem = (
-                    f"n'est pas une date de la série « {self.recurrence} » "
-                    "(attendu la date d'une occurrence)"
+                    f"n'est pas une date {series} (attendu la date d'une occurrence)"
                 )
                 raise ContentError("Cancelled", problem, cancelled.iso)

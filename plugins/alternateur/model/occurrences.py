@@ -1,9 +1,10 @@
 """Events as occurrences: each time an event happens, with its own start and end.
 
 A one-off event is one occurrence; a recurring one has one per date of its
-rule. Expansion is always bounded by the window the caller needs (from a
-past instant up to "now" plus the agenda's horizon): an open-ended rule is
-never expanded to its end, because it has none.
+rule, plus each further date its author wrote (``Dates``, which an event may
+also have without a rule). Expansion is always bounded by the window the
+caller needs (from a past instant up to "now" plus the agenda's horizon): an
+open-ended rule is never expanded to its end, because it has none.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from heapq import merge
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -83,15 +85,17 @@ def _occurrences(event: Event, starts: Iterable[datetime]) -> Iterator[Occurrenc
     first, zone, end = event.start.replace(tzinfo=None), event.start.tzinfo, event.end
     duration = _duration(event) or timedelta(0)
     cancelled = {day.date() for day in event.cancelled_dates}
+    # A further date is what its author wrote, to the instant, like Start.
+    written = {moment.replace(tzinfo=None): moment for moment in event.dates}
     for naive in starts:
         last: PreciseDatetime | None
         if naive == first:
             start, last = event.start, end
         else:
-            start = _placed(type(event.start), naive, zone)
+            start = written.get(naive) or _placed(type(event.start), naive, zone)
             moved = start.replace(tzinfo=None) + duration
             last = None if end is None else _placed(type(end), moved, zone)
-        off = event.cancelled if event.rule is None else start.date() in cancelled
+        off = start.date() in cancelled if event.repeats else event.cancelled
         yield Occurrence(event, start, last, end_instant(start, last), off)
 
 
@@ -110,13 +114,36 @@ def _naive(moment: datetime, event: Event) -> datetime:
     return moment.astimezone(event.start.tzinfo).replace(tzinfo=None)
 
 
+def _starts_between(event: Event, after: datetime, before: datetime) -> list[datetime]:
+    """Naive starts of a repeating event from ``after`` to ``before``, included."""
+    if event.rule is not None:
+        found = event.rule.starts_between(after, before)
+    else:
+        first = event.start.replace(tzinfo=None)
+        found = [first] if after <= first <= before else []
+    extra = [moment.replace(tzinfo=None) for moment in event.dates]
+    return sorted({*found, *(moment for moment in extra if after <= moment <= before)})
+
+
+def _starts_from(event: Event, after: datetime) -> Iterator[datetime]:
+    """Naive starts of a repeating event from ``after`` (included), lazily."""
+    if event.rule is not None:
+        ruled: Iterable[datetime] = event.rule.starts_from(after)
+    else:
+        first = event.start.replace(tzinfo=None)
+        ruled = [first] if first >= after else []
+    extra = [m.replace(tzinfo=None) for m in event.dates]
+    # ``Dates`` never repeats a date of the rule (``Event._check_dates``).
+    return merge(ruled, (moment for moment in extra if moment >= after))
+
+
 def between(event: Event, since: datetime, until: datetime) -> list[Occurrence]:
     """Occurrences not ended at ``since`` that start no later than ``until``."""
-    if event.rule is None:
+    if not event.repeats:
         candidates = [single(event)]
     else:
-        starts = event.rule.starts_between(
-            _naive(since, event) - _lookback(event), _naive(until, event)
+        starts = _starts_between(
+            event, _naive(since, event) - _lookback(event), _naive(until, event)
         )
         candidates = list(_occurrences(event, starts))
     return [o for o in candidates if not o.ended(since) and o.start <= until]
@@ -124,12 +151,12 @@ def between(event: Event, since: datetime, until: datetime) -> list[Occurrence]:
 
 def upcoming(event: Event, now: datetime) -> Iterator[Occurrence]:
     """Occurrences not ended at ``now``, soonest first, lazily (rules may not end)."""
-    if event.rule is None:
+    if not event.repeats:
         occurrence = single(event)
         if not occurrence.ended(now):
             yield occurrence
         return
-    starts = event.rule.starts_from(_naive(now, event) - _lookback(event))
+    starts = _starts_from(event, _naive(now, event) - _lookback(event))
     for occurrence in _occurrences(event, starts):
         if not occurrence.ended(now):
             yield occurrence
@@ -145,13 +172,13 @@ def ahead(event: Event, now: datetime, until: datetime) -> list[Occurrence]:
 
 def past(event: Event, now: datetime) -> list[Occurrence]:
     """Occurrences ended at ``now``, in order."""
-    if event.rule is None:
+    if not event.repeats:
         occurrence = single(event)
         return [occurrence] if occurrence.ended(now) else []
     first = event.start.replace(tzinfo=None)
     if first > _naive(now, event):
         return []
-    starts = event.rule.starts_between(first, _naive(now, event))
+    starts = _starts_between(event, first, _naive(now, event))
     return [o for o in _occurrences(event, starts) if o.ended(now)]
 
 
@@ -172,7 +199,7 @@ class Schedule:
 def schedule(event: Event, now: datetime, until: datetime) -> Schedule:
     """Return ``event``'s schedule at ``now``, announced up to ``until``."""
     first = single(event)
-    if event.rule is None:  # ``ahead`` and ``past`` of one occurrence.
+    if not event.repeats:  # ``ahead`` and ``past`` of one occurrence.
         if first.ended(now):
             return Schedule(first, [], [first])
         return Schedule(first, [first], [])

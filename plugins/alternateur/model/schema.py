@@ -33,6 +33,8 @@ class Type(Enum):
     URL = "url"
     RULE = "rule"  # An RFC 5545 ``RRULE`` (``recurrence.py``).
     CANCELLED = "cancelled"  # ``yes``, or dates of a rule's occurrences.
+    YES = "yes"  # ``yes`` (or ``no``): a status that holds or not.
+    DATES = "dates"  # Further starts, comma-separated, at ``Start``'s precision.
     TAGS = "tags"  # Comma-separated, read by Pelican.
     STATUS = "status"
     TEMPLATE = "template"  # A template of the theme.
@@ -251,12 +253,56 @@ EVENT = Kind(
             synonyms=("recurrence", "récurrence", "repetition", "répétition", "rrule"),
         ),
         Spec(
+            "Dates",
+            Type.DATES,
+            "des dates AAAA-MM-JJ HH:MM ou AAAA-MM-JJ, à la précision de Start, "
+            "séparées par des virgules",
+            "autres occurrences, après `Start`, à sa précision, séparées par des "
+            "virgules (`2027-03-10 14:00, 2027-03-24 14:00`) ; chacune dure "
+            "autant que la première ; avec ou sans `Recurrence`",
+            synonyms=("occurrences", "rdate"),
+            precisions=(Precision.MINUTE, Precision.DAY),
+        ),
+        Spec(
             "Cancelled",
             Type.CANCELLED,
             "yes, ou des dates AAAA-MM-JJ séparées par des virgules",
             "`yes` pour un événement unique annulé, ou la liste des dates "
-            "annulées d'un événement récurrent (`2019-12-27, 2020-01-31`)",
+            "annulées d'un événement récurrent ou à plusieurs dates (`2019-12-27, "
+            "2020-01-31`)",
             synonyms=("annule", "annulé", "annulation", "canceled"),
+        ),
+        Spec(
+            "Postponed",
+            Type.YES,
+            "yes",
+            "`yes` : reporté à une date encore inconnue ; reste à sa date, marqué "
+            "« Reporté, nouvelle date à venir »",
+            synonyms=("reporte", "reporté", "report"),
+        ),
+        Spec(
+            "Rescheduled",
+            Type.DATE,
+            expected_formats(_DATE_EVENT),
+            "l'ancien début, quand `Start` donne la nouvelle date : « Reprogrammé "
+            "— initialement le … » ; les abonnés voient l'événement déplacé",
+            synonyms=("reprogramme", "reprogrammé", "deplace", "déplacé"),
+            precisions=_DATE_EVENT,
+        ),
+        Spec(
+            "Full",
+            Type.YES,
+            "yes",
+            "`yes` : complet, plus de place",
+            synonyms=("complet",),
+        ),
+        Spec(
+            "Reason",
+            Type.TEXT,
+            "texte",
+            "motif de l'annulation, du report ou du changement, affiché à côté "
+            "(« Motif : … »)",
+            synonyms=("motif", "raison"),
         ),
         Spec(
             "Registration",
@@ -288,6 +334,8 @@ EVENT = Kind(
         "Recurrence falls on Start, from a day-precise Start",
         "End before the next occurrence",
         "Cancelled dates are occurrences of the rule",
+        "Dates after Start, each once, at Start's precision, from a day-precise Start",
+        "One status at most (Cancelled, Postponed, Rescheduled, Full), Reason with it",
     ),
 )
 

@@ -31,7 +31,7 @@ def google_template(event: Event, settings: dict[str, Any]) -> str | None:
 
     A plain link: nothing is sent to Google until the reader clicks it.
     """
-    if not event.expressible or event.cancelled:
+    if not event.expressible or event.state in {"cancelled", "postponed"}:
         return None
     url = absolute_url(settings, event.url)
     params = {

@@ -4,9 +4,9 @@ Written with the ``icalendar`` library, minding what calendar apps punish:
 a UID that never changes (the event's slug at the site's domain, never a list
 index), ``DTSTAMP`` in UTC from the build's "now" (same sources, same file),
 local times with ``TZID`` and their ``VTIMEZONE`` (``vtimezone.py``),
-``VALUE=DATE`` for whole days, ``EXDATE`` of the same type and zone as
-``DTSTART``. Month-precise events cannot be said in iCalendar and are left
-out.
+``VALUE=DATE`` for whole days, ``RDATE`` (further dates) and ``EXDATE`` of
+the same type and zone as ``DTSTART``. Month-precise events cannot be said
+in iCalendar and are left out.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _said(value: date | datetime, event: Event) -> date | datetime:
     one is written in UTC. A series keeps its local time, which its rule
     repeats (``Recurrence`` refuses a series that starts in that hour).
     """
-    if isinstance(value, datetime) and event.rule is None and repeated(value):
+    if isinstance(value, datetime) and not event.repeats and repeated(value):
         return value.astimezone(UTC)
     return value
 
@@ -81,21 +81,65 @@ def rrule(recurrence: Recurrence, event: Event) -> vRecur:
     return vRecur(fields)
 
 
+def rdates(event: Event) -> list[date | datetime]:
+    """Return the further dates (``Dates``), of ``DTSTART``'s type and zone.
+
+    Without a rule, ``Start`` is listed too: RFC 5545 counts ``DTSTART`` as
+    the first instance, but ical.js (Thunderbird) drops it when only
+    ``RDATE`` repeats the event, and a date in both counts once (RFC 5545,
+    3.8.5.2), in icalendar as in ical.js.
+    """
+    moments = event.dates if event.rule is not None else [event.start, *event.dates]
+    if event.all_day:
+        return [moment.date() for moment in moments]
+    return [same_instant(datetime, moment) for moment in moments]
+
+
 def exdates(event: Event) -> list[date | datetime]:
-    """Return the cancelled occurrences, of the same type and zone as ``DTSTART``."""
+    """Return the cancelled occurrences, of the same type and zone as ``DTSTART``.
+
+    A cancelled further date keeps its own time, which may not be ``Start``'s.
+    """
     if event.all_day:
         return [day.date() for day in event.cancelled_dates]
     at = event.start.timetz()
+    written = {moment.date(): moment for moment in event.dates}
     return [
-        same_instant(datetime, datetime.combine(day.date(), at))
+        same_instant(
+            datetime, written.get(day.date()) or datetime.combine(day.date(), at)
+        )
         for day in event.cancelled_dates
     ]
 
 
+# A status besides the default one, as the description's first line says it
+# (calendar apps show no ``STATUS`` but cancelled, and that one not always).
+STATUS_LINES = {
+    "cancelled": "Annulé.",
+    "postponed": "Reporté, nouvelle date à venir.",
+    "rescheduled": "Reprogrammé.",
+    "full": "Complet.",
+}
+# RFC 5545 ``STATUS`` of a ``VEVENT``: a postponed event may not happen then.
+STATUSES = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
 def description(event: Event, url: str) -> str:
-    """Return the event's text, then its page (not every app shows URL)."""
+    """Return the event's status and reason, its text, then its page.
+
+    Not every app shows ``URL``: the page's address ends the text.
+    """
+    parts = []
+    if event.state is not None:
+        line = STATUS_LINES[event.state]
+        if event.reason:
+            line += f" Motif : {plain_text(event.reason)}"
+        parts.append(line)
     text = plain_paragraphs(event.content)
-    return f"{text}\n\n{url}" if text else url
+    if text:
+        parts.append(text)
+    parts.append(url)
+    return "\n\n".join(parts)
 
 
 def uid(event: Event, settings: dict[str, Any]) -> str:
@@ -119,14 +163,20 @@ def vevent(event: Event, stamp: datetime, settings: dict[str, Any]) -> VEvent:
         component.add("dtend", _said(end, event))
     if event.rule is not None:
         component.add("rrule", rrule(event.rule, event))
-        if event.cancelled_dates:
-            component.add("exdate", exdates(event))
+    if event.dates:
+        component.add("rdate", rdates(event))
+    if event.cancelled_dates:
+        component.add("exdate", exdates(event))
     component.add("summary", plain_text(event.title))
     if event.place is not None:
         component.add("location", event.place.line)
     component.add("description", description(event, url))
     component.add("url", url)
-    component.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
+    component.add("status", STATUSES.get(event.state or "", "CONFIRMED"))
+    if event.state == "rescheduled":
+        # Same UID, higher SEQUENCE: subscribers' apps move the event they
+        # have instead of keeping the old date (RFC 5546, 2.1.4).
+        component.add("sequence", 1)
     return component
 
 

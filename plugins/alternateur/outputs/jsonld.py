@@ -30,7 +30,7 @@ _SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 def sessions(event: Event, times: Schedule) -> list[Occurrence]:
     """Return the occurrences the page describes, soonest first."""
-    if event.rule is None:
+    if not event.repeats:
         return [times.first]
     return times.announced or times.done[-PAST_SESSIONS:]
 
@@ -55,10 +55,31 @@ def _end_date(occurrence: Occurrence) -> str | None:
     return None
 
 
+# schema.org's ``EventStatusType`` for each ``Event.state``.
+STATUSES = {
+    "cancelled": "EventCancelled",
+    "postponed": "EventPostponed",
+    "rescheduled": "EventRescheduled",
+}
+
+
+def _offers(event: Event, settings: dict[str, Any]) -> dict[str, Any] | None:
+    """Return an ``Offer`` when the event says something of its seats (``SoldOut``)."""
+    if not event.full:
+        return None
+    return {
+        "@type": "Offer",
+        "availability": f"{SCHEMA}/SoldOut",
+        "url": absolute_url(settings, event.url),
+    }
+
+
 def item(occurrence: Occurrence, settings: dict[str, Any]) -> dict[str, Any]:
     """One schema.org ``Event`` for one occurrence."""
     event = occurrence.event
-    status = "EventCancelled" if occurrence.cancelled else "EventScheduled"
+    state = "cancelled" if occurrence.cancelled else event.state
+    status = STATUSES.get(state or "", "EventScheduled")
+    previous = event.previous_start if state == "rescheduled" else None
     data: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": "Event",
@@ -66,6 +87,8 @@ def item(occurrence: Occurrence, settings: dict[str, Any]) -> dict[str, Any]:
         "startDate": occurrence.start.iso,
         "endDate": _end_date(occurrence),
         "eventStatus": f"{SCHEMA}/{status}",
+        # Google reads it with ``EventRescheduled`` only.
+        "previousStartDate": previous.iso if previous is not None else None,
         "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
         "location": _place(event),
         "organizer": {
@@ -73,6 +96,7 @@ def item(occurrence: Occurrence, settings: dict[str, Any]) -> dict[str, Any]:
             "name": plain_text(settings["SITENAME"]),
             "url": (base_url(settings) or "") + "/",
         },
+        "offers": _offers(event, settings),
         "description": plain_text(getattr(event, "summary", "")) or None,
         "url": absolute_url(settings, event.url),
     }

@@ -19,7 +19,7 @@ from markupsafe import Markup
 from pelican.contents import Content
 
 from alternateur.french.dates import capitalized, format_day, format_span, joined
-from alternateur.french.rule_words import describe
+from alternateur.french.rule_words import describe_dates
 from alternateur.model.contents import Event
 from alternateur.model.occurrences import Occurrence, Schedule
 from alternateur.model.pages import page_with_template
@@ -27,6 +27,13 @@ from alternateur.model.public_address import absolute_url, base_url
 
 GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/render?cid="
 TEMPLATE = "agenda"
+# An event's status in one word, beside each of its occurrences (``Event.state``).
+BADGES = {
+    "cancelled": "Annulé",
+    "postponed": "Reporté",
+    "rescheduled": "Reprogrammé",
+    "full": "Complet",
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,9 @@ class Listed:
     ends: str
     place: str | None
     cancelled: bool
+    # The status in one word (« Reporté »), and its ``Event.state`` for CSS.
+    badge: str | None = None
+    state: str | None = None
     first: tuple[str, str] | None = None
     rule: str | None = None
     cancellations: str | None = None
@@ -73,6 +83,7 @@ class Agenda:
 def listed(occurrence: Occurrence) -> Listed:
     """One occurrence, as a line of « à venir » (or a one-off in « passés »)."""
     event = occurrence.event
+    state = "cancelled" if occurrence.cancelled else event.state
     return Listed(
         title=Markup(event.title),  # Titles are HTML in Pelican (typogrify).
         url=event.url,
@@ -81,6 +92,8 @@ def listed(occurrence: Occurrence) -> Listed:
         ends=occurrence.end.isoformat(timespec="seconds"),
         place=event.place.name if event.place is not None else None,
         cancelled=occurrence.cancelled,
+        badge=BADGES.get(state) if state else None,
+        state=state,
     )
 
 
@@ -95,12 +108,15 @@ def cancelled_days(days: list[Occurrence]) -> str | None:
 def listed_past(event: Event, done: list[Occurrence]) -> Listed:
     """List a past event once: a one-off as it was, a series first to last."""
     last = listed(done[-1])
-    if event.rule is None:
+    if not event.repeats:
         return last
-    words = describe(event.rule, event.start, event.end, bound=False)
+    words = describe_dates(event.rule, event.start, event.end, event.dates, bound=False)
+    every = all(o.cancelled for o in done)
     series = replace(
         last,
-        cancelled=all(o.cancelled for o in done),
+        cancelled=every,
+        badge=BADGES["cancelled"] if every else BADGES.get(event.state or ""),
+        state="cancelled" if every else event.state,
         rule=capitalized(words),
         cancellations=cancelled_days(done),
     )
@@ -144,8 +160,8 @@ def build_agenda(
 
     « À venir »: every occurrence not ended at "now" (ongoing ones too),
     soonest first, a series once per occurrence within the horizon (and at
-    least its next one). « Passés »: most recent first, a series once, grouped
-    by year.
+    least its next one); the home page's next ones leave out cancelled ones.
+    « Passés »: most recent first, a series once, grouped by year.
     """
     coming = sorted(
         (o for _, times in scheduled for o in times.announced), key=lambda o: o.key
@@ -154,6 +170,8 @@ def build_agenda(
     finished = [(times.done, event) for event, times in scheduled if times.done]
     finished.sort(key=lambda pair: (pair[0][-1].start, pair[1].slug), reverse=True)
     by_year = groupby(finished, key=lambda pair: pair[0][-1].start.year)
+    # The home page announces what will happen: a cancelled date takes no slot.
+    happening = [item for item in upcoming if not item.cancelled]
     past = [
         (year, [listed_past(event, done) for done, event in group])
         for year, group in by_year
@@ -161,7 +179,7 @@ def build_agenda(
     return Agenda(
         upcoming=upcoming,
         past=past,
-        next=upcoming[: settings["AGENDA_HOME_OCCURRENCES"]],
+        next=happening[: settings["AGENDA_HOME_OCCURRENCES"]],
         subscription=subscription(settings),
         page_url=agenda_page_url(pages),
     )

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from alternateur.french.dates import capitalized, format_day, format_span
-from alternateur.french.rule_words import describe
+from alternateur.french.rule_words import describe_dates
 from alternateur.model import occurrences
 from alternateur.model.contents import Event
 from alternateur.model.public_address import event_ics_url
@@ -24,6 +24,11 @@ from alternateur.model.public_address import event_ics_url
 from .agenda import Listed, listed
 
 OSM_SEARCH = "https://www.openstreetmap.org/search?query="
+STATUS_WORDS = {
+    "cancelled": "Annulé",
+    "postponed": "Reporté, nouvelle date à venir",
+    "full": "Complet",
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,8 @@ class EventPage:
     last_date: Listed | None
     cancellations: str | None
     status: str
+    state: str | None  # ``Event.state``: the status is then a badge.
+    reason: str | None
     osm_url: str | None
     ics_url: str | None
     google_url: str | None
@@ -51,9 +58,15 @@ def osm_search(address: str | None) -> str | None:
 def _status(
     event: Event, announced: list[occurrences.Occurrence], now: datetime
 ) -> str:
-    """« Annulé », « En cours », « À venir », « Passé »: in words, not colours."""
-    if event.cancelled:
-        return "Annulé"
+    """« Annulé », « Reporté… », « En cours », « À venir », « Passé »: in words.
+
+    A status its author gave (``Event.state``) says more than the time does
+    and comes first: OpenAgenda's guide calls it as essential as the title.
+    """
+    if event.state == "rescheduled" and event.previous_start is not None:
+        return f"Reprogrammé — initialement le {format_span(event.previous_start)}"
+    if event.state is not None:
+        return STATUS_WORDS[event.state]
     if not announced:
         return "Passé"
     return "En cours" if announced[0].start <= now else "À venir"
@@ -76,8 +89,10 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
     next_dates: list[Listed] = []
     last_date = None
     cancellations = None
-    if event.rule is not None:
-        rule = capitalized(describe(event.rule, event.start, event.end))
+    if event.repeats:
+        rule = capitalized(
+            describe_dates(event.rule, event.start, event.end, event.dates)
+        )
         next_dates = [listed(o) for o in announced]
         last_date = listed(done[-1]) if done and not announced else None
         days = [format_day(day.date()) for day in event.cancelled_dates]
@@ -90,8 +105,13 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
         last_date=last_date,
         cancellations=cancellations,
         status=_status(event, announced, now),
+        state=event.state,
+        reason=event.reason,
         osm_url=osm_search(event.address),
-        ics_url=None if event.cancelled else event_ics_url(event, settings),
+        # A cancelled event, or one whose date is unknown, is not added.
+        ics_url=None
+        if event.state in {"cancelled", "postponed"}
+        else event_ics_url(event, settings),
         google_url=google_url,
         jsonld=jsonld,
     )
