@@ -48,12 +48,15 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# Typogrify's filters that suit French: « & » and capitals wrapped for the
-# stylesheet, no widowed last word. SmartyPants makes English quotes (“ ”) and
-# initial_quotes only knows those: both off. The plugin adds French spacing,
-# guillemets and apostrophes (plugins/alternateur/typography.py).
+# Typogrify's filter that suits French: « & » wrapped for the stylesheet.
+# SmartyPants makes English quotes (“ ”) and initial_quotes only knows those:
+# both off. ``caps`` is off too: its small capitals clashed with full-size
+# letters beside them (« RER E », PADIE, ESS); and ``widont``, whose no-break
+# space between the last two words made « l’entrepreneuriat individuel » one
+# word wider than a 320 px phone (issue 19, tests/test_visual.py). The plugin
+# adds French spacing, guillemets and apostrophes (french/typography.py).
 TYPOGRIFY = True
-TYPOGRIFY_OMIT_FILTERS = ["smartypants", "initial_quotes"]
+TYPOGRIFY_OMIT_FILTERS = ["smartypants", "initial_quotes", "caps", "widont"]
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "samp", "script", "style"]
 
 RELATIVE_URLS = True
@@ -75,3 +78,24 @@ MENU = [
 # The site's search (/recherche/): Pagefind indexes the pages after each build,
 # the preview's and the published one (plugins/alternateur/outputs/search_index.py).
 SEARCH_INDEX = True
+# The association: how to reach, join and follow it, and the legal notice
+# (« Réglages de l'association » in docs/rediger.md). Empty until the team
+# fills them in: nothing empty is shown, and `invoke check` lists the legal
+# notice's facts still « à compléter ». Examples, to copy and adapt:
+#   ASSOCIATION_ADDRESS = ["12 rue Exemple", "94500 Champigny-sur-Marne"]
+#   ASSOCIATION_EMAIL = "contact@example.org"
+#   ASSOCIATION_SOCIAL = [("Mastodon", "https://mastodon.example/@nom")]
+ASSOCIATION_ADDRESS = ""
+ASSOCIATION_EMAIL = ""
+ASSOCIATION_PHONE = ""
+ASSOCIATION_HOURS = ""
+ASSOCIATION_JOIN_URL = ""
+ASSOCIATION_DONATE_URL = ""
+ASSOCIATION_NEWSLETTER_URL = ""
+ASSOCIATION_SOCIAL: list[tuple[str, str]] = []
+ASSOCIATION_RNA = ""
+ASSOCIATION_SIREN = ""
+ASSOCIATION_SEAT = ""
+ASSOCIATION_PUBLICATION_DIRECTOR = ""
+# « Modifier cette page » in the footer: https://github.com/<owner>/<repository>.
+SOURCE_REPOSITORY = ""

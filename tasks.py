@@ -235,6 +235,9 @@ def check(c: Context, content: str = "") -> None:
     seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
     for problem in report.problems:
         print(problem)
+    # Still to fill in (the legal notice's facts): listed, never a failure.
+    for warning in getattr(report, "warnings", ()):
+        print(warning)
     if report.problems:
         count = len(report.problems)
         files = len(report.paths)

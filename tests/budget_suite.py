@@ -27,8 +27,8 @@ from .budgets import (
 )
 from .sites import Site
 
-# The four kinds of page every site is checked on.
-KINDS = ("home", "timeline", "agenda", "event")
+# The kinds of page every site is checked on.
+KINDS = ("home", "timeline", "agenda", "event", "contact", "legal")
 
 
 @pytest.fixture(scope="module")

@@ -133,7 +133,8 @@ def plain(text: str) -> str:
     a fact (« l'Atelier » is on the page) reads through them, a test of the
     typography reads the HTML itself.
     """
-    return " ".join(text.replace("’", "'").split())
+    # U+2060 (word joiner) keeps a time range on one line: it is invisible.
+    return " ".join(text.replace("’", "'").replace("\u2060", "").split())
 
 
 # The pages every site must have (the content contract): the home page, the

@@ -27,4 +27,6 @@ def pages() -> dict[str, str]:
         "timeline": "etat-d-avancement/",
         "agenda": "agenda/",
         "event": "agenda/soiree-reconomie/",
+        "contact": "contact/",
+        "legal": "mentions-legales/",
     }

@@ -94,7 +94,9 @@ def test_seed_dates_keep_the_precision_the_texts_give(real_site: Site) -> None:
         (node.attributes["datetime"], node.text().strip())
         for node in timeline.css("li time")
     ]
-    assert ("2017", "2017") in dates
+    # A date known to the year only is said by its year's heading alone.
+    assert timeline.css_first("#idee time") is None
+    assert timeline.css_first("#annee-2017").text() == "2017"
     assert ("2018-12", "décembre 2018") in dates
     assert ("2019-10", "octobre 2019") in dates
     soiree = real_site.page("agenda/soiree-reconomie/").css_first("time")

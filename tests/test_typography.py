@@ -238,7 +238,7 @@ def test_bodies_and_the_templates_own_words_are_typeset(site: Site) -> None:
     agenda = site.file("agenda/index.html")
     # Words written in a template, not in the content.
     assert f"Abonnez votre calendrier à l’agenda{S}: les événements" in agenda
-    assert f"18{S}h{S}30 – 21{S}h" in agenda
+    assert f"18{S}h{S}30{S}–\u2060{S}21{S}h" in agenda  # A time range: one line.
     # A body.
     assert f"«{N}venez comme vous êtes{N}»{N}!" in site.file("agenda/apero/index.html")
 

@@ -85,12 +85,42 @@ FILES = {
     """,
 }
 
+# Issue 19: the contact page and the legal notice, with every association
+# setting filled in (the real site has none set).
+FILES["pages/contact.md"] = (ROOT / "content/pages/contact.md").read_text("utf-8")
+FILES["pages/mentions-legales.md"] = (
+    ROOT / "content/pages/mentions-legales.md"
+).read_text("utf-8")
+ASSOCIATION_SETTINGS: dict[str, Any] = {
+    "ASSOCIATION_NAME": "Association L'Alternateur & voisins",
+    "ASSOCIATION_ADDRESS": ["12 rue de l'Exemple", "94500 Champigny-sur-Marne"],
+    "ASSOCIATION_EMAIL": "contact@example.org",
+    "ASSOCIATION_PHONE": "01 23 45 67 89",
+    "ASSOCIATION_HOURS": ["Mercredi : 14 h – 19 h", "Samedi : 10 h – 13 h"],
+    "ASSOCIATION_JOIN_URL": "https://example.org/adhesion",
+    "ASSOCIATION_DONATE_URL": "https://www.helloasso.example/associations/x/dons",
+    "ASSOCIATION_NEWSLETTER_URL": "https://example.org/lettre",
+    "ASSOCIATION_SOCIAL": [
+        ["Mastodon", "https://mastodon.example/@alternateur"],
+        ["Instagram", "https://instagram.example/alternateur"],
+        ["Facebook", "https://facebook.example/alternateur"],
+        ["LinkedIn", "https://linkedin.example/company/alternateur"],
+    ],
+    "ASSOCIATION_RNA": "W941234567",
+    "ASSOCIATION_SIREN": "732829320",
+    "ASSOCIATION_SEAT": ["12 rue de l'Exemple", "94500 Champigny-sur-Marne"],
+    "ASSOCIATION_PUBLICATION_DIRECTOR": "Camille Exemple",
+    "SOURCE_REPOSITORY": "https://github.com/example/site",
+}
+
 # The pages the budgets are checked on, with the real site's equivalents.
 PAGES = {
     "home": "",
     "timeline": "etat-d-avancement/",
     "agenda": "agenda/",
     "event": "agenda/apero/",
+    "contact": "contact/",
+    "legal": "mentions-legales/",
 }
 
 
@@ -107,7 +137,11 @@ def build_theme_site(
     address ``publishconf.py`` reads.
     """
     content = write_content(output.parent / f"{output.name}-content", FILES)
-    overrides = {"THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)], **(extra or {})}
+    overrides = {
+        "THEME_TEMPLATES_OVERRIDES": [str(OVERRIDES)],
+        **ASSOCIATION_SETTINGS,
+        **(extra or {}),
+    }
     result = run_pelican(
         content,
         output,

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pelican import signals
 from pelican.generators import Generator
 
+from .hooks.association import add_association
 from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
 from .hooks.memory import forget_rendered_content
@@ -32,6 +33,7 @@ def after_reading(generators: Sequence[Generator]) -> None:
     """
     finish_reading(generators)
     add_timeline(generators)
+    add_association(generators)
     date_sitemap_from_build(generators)
 
 

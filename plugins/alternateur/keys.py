@@ -25,3 +25,6 @@ MILESTONE_FEED = "milestone_feed"
 # Pelican's own lists of pages.
 PAGES = "pages"
 HIDDEN_PAGES = "hidden_pages"
+# The association's facts from the settings, and the home page's JSON-LD.
+ASSOCIATION = "association"
+ORGANIZATION_JSONLD = "organization_jsonld"

@@ -57,6 +57,45 @@ DEFAULTS: dict[str, Any] = {
     # Search (outputs/search_index.py): Pagefind indexes the written pages
     # into pagefind/ after each build; pelicanconf.py turns it on.
     "SEARCH_INDEX": False,
+    # The association (issue 19): how to reach, join and follow it, and the
+    # legal notice. The sources give none of these facts: every one is empty
+    # until the team fills it in, and shown only once set (docs/rediger.md,
+    # « Réglages de l'association »). Checked as the build starts
+    # (checking/settings_rules.py).
+    "ASSOCIATION_NAME": None,  # Defaults to SITENAME.
+    "ASSOCIATION_ADDRESS": "",  # Postal address; lines kept (text or list).
+    "ASSOCIATION_EMAIL": "",  # contact@…, without mailto:.
+    "ASSOCIATION_PHONE": "",  # As written: « 01 23 45 67 89 ».
+    "ASSOCIATION_HOURS": "",  # Opening hours; lines kept.
+    "ASSOCIATION_JOIN_URL": "",  # Adhésion (https only).
+    "ASSOCIATION_DONATE_URL": "",  # Dons, e.g. a HelloAsso page (https only).
+    "ASSOCIATION_NEWSLETTER_URL": "",  # Newsletter sign-up (https only).
+    # Profiles as plain links, never widgets: [("Mastodon", "https://…"), …];
+    # a « Mastodon » link gets rel="me" (profile verification).
+    "ASSOCIATION_SOCIAL": [],
+    # The legal notice's publisher (LCEN, article 6): missing ones are listed
+    # as « à compléter » by invoke check and the build's log.
+    "ASSOCIATION_RNA": "",  # W and 9 digits.
+    "ASSOCIATION_SIREN": "",  # 9 digits, if the association has one.
+    "ASSOCIATION_SEAT": "",  # Siège social; lines kept.
+    "ASSOCIATION_PUBLICATION_DIRECTOR": "",
+    # The host of the published site: GitHub Pages. Source: GitHub's General
+    # Privacy Statement, « Contacting GitHub »
+    # (https://docs.github.com/en/site-policy/privacy-policies/github-general-privacy-statement):
+    # GitHub, Inc., 88 Colin P. Kelly Jr. Street, San Francisco, CA 94107,
+    # United States. Override both if the site moves.
+    "LEGAL_HOST_NAME": "GitHub, Inc. (GitHub Pages)",
+    "LEGAL_HOST_ADDRESS": [
+        "88 Colin P. Kelly Jr. Street",
+        "San Francisco, CA 94107",
+        "États-Unis",
+    ],
+    "LEGAL_HOST_URL": "https://pages.github.com",
+    # « Modifier cette page »: the GitHub repository (https://github.com/o/r),
+    # its default branch and the content folder in it; no link while empty.
+    "SOURCE_REPOSITORY": "",
+    "SOURCE_BRANCH": "main",
+    "SOURCE_CONTENT_FOLDER": "content",
 }
 
 

@@ -49,6 +49,8 @@ class CheckFinished(Exception):
 
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    # What is not wrong but still to fill in (the legal notice's facts).
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def paths(self) -> set[str]:
@@ -72,12 +74,15 @@ def faulty_paths(context: dict[str, Any]) -> set[str]:
     return {problem.path for problem in problems_of(context)}
 
 
-def report(problems: Iterable[Problem]) -> None:
+def report(problems: Iterable[Problem], warnings: Iterable[Problem] = ()) -> None:
     """Log each problem as one ERROR line; end a strict build after the last.
 
     Every content error of the plugin goes through here, so that none of
-    them ever ends a build with a traceback.
+    them ever ends a build with a traceback. Warnings (« à compléter »)
+    come first, as WARNING lines, and never stop a build.
     """
+    for warning in warnings:
+        logger.warning("%s", warning)
     count = 0
     fatal = False
     for problem in problems:

@@ -101,6 +101,14 @@ def _rules() -> list[tuple[re.Pattern[str], str, frozenset[str]]]:
         # A time or a price stays on one line: « 18 h 30 », « 5 € ».
         (r"(?<=\d) (?=h\b|€)", NBSP, _DIGITS),
         (r"(?<=\d\u00a0h) (?=\d)", NBSP, _DIGITS),
+        # A time range too: « 19 h – 21 h », never « 19 h / – 21 h ». A line
+        # may break after a dash even before U+00A0 (Unicode's line breaking,
+        # rule LB12a): U+2060 WORD JOINER after the dash forbids it.
+        (
+            r"(?:(?<=\d\u00a0h)|(?<=\u00a0h\u00a0\d\d)) – (?=\d{1,2}\u00a0h)",
+            NBSP + "–\u2060" + NBSP,
+            _DIGITS,
+        ),
     ]
     return [
         (re.compile(pattern), replacement, frozenset(triggers))

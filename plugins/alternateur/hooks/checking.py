@@ -31,6 +31,7 @@ from alternateur.checking.report import (
     problems_of,
     report,
 )
+from alternateur.checking.settings_rules import settings_check
 from alternateur.checking.site_rules import (
     link_problems,
     output_problems,
@@ -202,9 +203,10 @@ def finish_reading(generators: Sequence[Generator]) -> None:
     """
     if not generators:
         return
-    problems = check_site(generators)
+    errors, warnings = settings_check(generators[0].settings, _pages(generators))
+    problems = sorted({*check_site(generators), *errors})
     context = generators[0].context
     if context.get(keys.CHECK_ONLY):
         files = len(context.get("generated_content", {}))
-        raise CheckFinished(problems, files)
-    report(problems)
+        raise CheckFinished(problems, files, warnings)
+    report(problems, warnings)
