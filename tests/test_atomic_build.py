@@ -91,6 +91,8 @@ def overrides(tmp_path: Path, **settings: object) -> list[str]:
         "PLUGIN_PATHS": [str(ROOT / "plugins"), str(plugins)],
         "PLUGINS": ["alternateur", "sitemap", "boom"],
         "THEME_TEMPLATES_OVERRIDES": [str(templates)],
+        # The search index is its own test's (test_search.py).
+        "SEARCH_INDEX": False,
         **settings,
     }
     return ["-e", *(f"{key}={json.dumps(value)}" for key, value in every.items())]
@@ -298,8 +300,11 @@ def text(path: Path) -> str:
 
 
 def wait_for(condition: Callable[[], bool], log: Path, what: str) -> None:
-    """Wait up to a minute for ``condition``, failing with the process's log."""
-    deadline = time.monotonic() + 60
+    """Wait up to two minutes for ``condition``, failing with the process's log.
+
+    A readiness wait, not a speed target: a loaded machine may take long.
+    """
+    deadline = time.monotonic() + 120
     while not condition():
         if time.monotonic() > deadline:
             pytest.fail(f"{what}, never:\n{log.read_text(errors='replace')}")
