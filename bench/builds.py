@@ -27,13 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = "1795521600"
 # What the live-reload copy of the project leaves out: its content is the
 # benchmark's, and its output, cache and environments are its own.
-NOT_LINKED = {".git", "content", "output", "cache"}
+NOT_LINKED = {".git", "content", "output", "output-preview", "cache"}
 # livereload polls the files every 0.8 s: wait out its first poll, then
 # spread the saves over a second (golden-ratio steps, the same every run).
 STARTUP_SECONDS = 1.0
 PHASE_SECONDS = 1.0
 GOLDEN = 0.6180339887
 _DONE = re.compile(r"Done:.*?in ([0-9.]+) seconds", re.DOTALL)
+# The preview's own French summary (tasks.build_summary), one per build.
+_PREVIEW_DONE = re.compile(r"Aperçu à jour : .*? en ([0-9]+,[0-9]) s")
 
 
 @dataclass
@@ -197,7 +199,7 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
             (project / entry.name).symlink_to(entry)
     shutil.copytree(content, project / "content")
     source = project / "content" / "events" / f"{event}.md"
-    page = project / "output" / "agenda" / event / "index.html"
+    page = project / "output-preview" / "agenda" / event / "index.html"
     log = work / "serve.log"
     env = {**environment(), "HOST": "127.0.0.1", "PORT": str(_free_port())}
     with log.open("wb") as stream:
@@ -215,7 +217,8 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
     rebuilds: list[float] = []
 
     def builds_done() -> list[str]:
-        return _DONE.findall(log.read_text(encoding="utf-8", errors="replace"))
+        text = log.read_text(encoding="utf-8", errors="replace")
+        return [seconds.replace(",", ".") for seconds in _PREVIEW_DONE.findall(text)]
 
     try:
         # The server listens once its first build is done and its watcher
@@ -248,4 +251,5 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
         _, _, usage = os.wait4(process.pid, 0)
         process.returncode = -signal.SIGTERM
         killer.cancel()
-    return LiveLoop(seconds, rebuilds, usage.ru_maxrss, count_pages(project / "output"))
+    pages = count_pages(project / "output-preview")
+    return LiveLoop(seconds, rebuilds, usage.ru_maxrss, pages)

@@ -13,6 +13,7 @@ from pelican.generators import Generator
 from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
 from .hooks.memory import forget_rendered_content
+from .hooks.preview import remember_output, show_problems
 from .hooks.staging import stage_builds
 from .hooks.typeset_pages import typeset_rendered_pages
 from .outputs.site_files import write_site_files
@@ -30,6 +31,7 @@ def after_reading(generators: Sequence[Generator]) -> None:
     milestones their URLs) and the sitemap's dates.
     """
     finish_reading(generators)
+    show_problems(generators)
     add_timeline(generators)
     date_sitemap_from_build(generators)
 
@@ -38,6 +40,7 @@ def register() -> None:
     """Connect the plugin to Pelican (receivers live at module level)."""
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(stage_builds)
+    signals.initialized.connect(remember_output)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(typeset_rendered_pages)

@@ -25,3 +25,6 @@ MILESTONE_FEED = "milestone_feed"
 # Pelican's own lists of pages.
 PAGES = "pages"
 HIDDEN_PAGES = "hidden_pages"
+
+# The preview's banner of content problems (``hooks/preview.py``; issue 15).
+PREVIEW_PROBLEMS = "preview_problems"

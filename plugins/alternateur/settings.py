@@ -54,6 +54,10 @@ DEFAULTS: dict[str, Any] = {
     "ICAL_UID_DOMAIN": None,
     # French spacing and quotes on every written page (typography.py).
     "FRENCH_TYPOGRAPHY": True,
+    # --- The preview's banner (hooks/preview.py) ---
+    # Only ``invoke serve`` turns it on: every page then lists the content
+    # problems in a banner. Never in a build that is published.
+    "PREVIEW_PROBLEMS_BANNER": False,
 }
 
 
