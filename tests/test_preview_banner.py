@@ -16,7 +16,7 @@ from alternateur.settings import DEFAULTS
 from playwright.sync_api import Browser
 
 from .browser import open_page
-from .budgets import axe_violations, html_pages
+from .budgets import PAGE_BUDGET, axe_violations, gzipped_weight, html_pages, vnu_errors
 from .sites import Site, plain, run_pelican, write_content
 from .test_serve import HOST, fetch, free_port, preview
 
@@ -115,6 +115,9 @@ def test_the_banner_keeps_the_budgets(previewed: Site, browser: Browser) -> None
         page.emulate_media(color_scheme="dark")
         assert axe_violations(page) == []
         assert log.foreign(base) == []
+    assert vnu_errors(previewed.output) == []
+    for path in html_pages(previewed.output):
+        assert gzipped_weight(path, previewed.output) <= PAGE_BUDGET, path
 
 
 def wait_until(condition, what: str, seconds: float = 60) -> None:

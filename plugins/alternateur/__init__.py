@@ -27,8 +27,9 @@ def after_reading(generators: Sequence[Generator]) -> None:
     """Once every file is read, in this order (``all_generators_finalized``).
 
     The check first: in a strict build it stops here, before the timeline
-    and the sitemap look at content it rejected; then the timeline (it gives
-    milestones their URLs) and the sitemap's dates.
+    and the sitemap look at content it rejected; then the preview's banner
+    of the problems found (``hooks/preview.py``, off outside the preview),
+    the timeline (it gives milestones their URLs) and the sitemap's dates.
     """
     finish_reading(generators)
     show_problems(generators)
