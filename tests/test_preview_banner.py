@@ -134,6 +134,7 @@ def test_the_live_preview_shows_an_error_then_forgets_it(
     with preview(tmp_path, free_port()) as served:
         base = f"http://{HOST}:{served.port()}/"
         content = served.project / "content"
+        time.sleep(0.2)  # The watcher sees files saved after it started.
         good = "Title: Soupe\nStart: 2019-12-06 19:00\n\nUne soupe.\n"
         write_content(content, {"events/soupe.md": good}, special_pages=False)
         wait_until(lambda: "Une soupe." in fetch(f"{base}agenda/soupe/"), "first")
