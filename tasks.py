@@ -321,7 +321,7 @@ def notified_watcher(roots: list[str]) -> Any:
     livereload polls as before.
     """
     from livereload.watcher import Watcher  # noqa: PLC0415 (only ``serve``)
-    from tornado.ioloop import IOLoop  # noqa: PLC0415
+    from tornado.ioloop import IOLoop, PeriodicCallback  # noqa: PLC0415
 
     try:
         import watchfiles  # noqa: PLC0415
@@ -331,10 +331,19 @@ def notified_watcher(roots: list[str]) -> Any:
     class NotifiedWatcher(Watcher):
         def start(self, callback: Any) -> bool:
             async def listen() -> None:
-                async for _ in watchfiles.awatch(
-                    *[root for root in roots if os.path.exists(root)], step=50
-                ):
-                    callback()
+                try:
+                    async for _ in watchfiles.awatch(
+                        *[root for root in roots if os.path.exists(root)], step=50
+                    ):
+                        callback()
+                except Exception as error:  # noqa: BLE001 (the preview goes on)
+                    # Notifications lost (a watched folder removed…): look
+                    # at the files as livereload does, every 0.8 s.
+                    sys.stderr.write(
+                        f"Les notifications de fichiers se sont arrêtées ({error}) : "
+                        "l'aperçu regarde les fichiers toutes les 0,8 s.\n"
+                    )
+                    PeriodicCallback(callback, 800).start()
 
             loop = IOLoop.current()
             loop.spawn_callback(listen)
