@@ -12,6 +12,7 @@ import os
 import shlex
 import shutil
 import sys
+import threading
 import time
 from types import ModuleType
 from typing import Any
@@ -286,11 +287,10 @@ def serve(c: Context) -> None:
                     log.addHandler(logging.StreamHandler())
 
     theme = SETTINGS["THEME"]
-    server = QuietServer(
-        watcher=notified_watcher(
-            [CONFIG["settings_base"], theme, CONFIG["content"], "plugins"]
-        )
+    watcher = notified_watcher(
+        [CONFIG["settings_base"], theme, CONFIG["content"], "plugins"]
     )
+    server = QuietServer(watcher=watcher)
     for glob in (
         CONFIG["settings_base"],
         f"{theme}/templates/**/*.html",
@@ -303,7 +303,11 @@ def serve(c: Context) -> None:
     port = choose_port(host, CONFIG["port"])
     sys.stderr.write(f"Site servi sur http://{host}:{port}/\n")
     sys.stderr.write("Ctrl+C arrête l'aperçu.\n")
-    server.serve(host=host, port=port, root=CONFIG["preview_path"])
+    try:
+        server.serve(host=host, port=port, root=CONFIG["preview_path"])
+    finally:
+        if watcher is not None:
+            watcher.stopped.set()
 
 
 def notified_watcher(roots: list[str]) -> Any:
@@ -316,8 +320,8 @@ def notified_watcher(roots: list[str]) -> Any:
     only where there are none) and wakes livereload's usual check, which
     finds what changed and rebuilds once for all of it. Saves that come
     together (an editor writes, renames, writes again) are one change once
-    quiet for 50 ms; a save during a build is heard once it is over, and
-    rebuilt: the last one is always shown. Without ``watchfiles``,
+    quiet for 50 ms; a save during a build is rebuilt once it is over: the
+    last one is always shown. Without ``watchfiles``,
     livereload polls as before.
     """
     from livereload.watcher import Watcher  # noqa: PLC0415 (only ``serve``)
@@ -329,29 +333,40 @@ def notified_watcher(roots: list[str]) -> Any:
         return None
 
     class NotifiedWatcher(Watcher):
-        def start(self, callback: Any) -> bool:
-            async def listen() -> None:
-                try:
-                    async for _ in watchfiles.awatch(
-                        *[root for root in roots if os.path.exists(root)], step=50
-                    ):
-                        callback()
-                except Exception as error:  # noqa: BLE001 (the preview goes on)
-                    # Notifications lost (a watched folder removed…): look
-                    # at the files as livereload does, every 0.8 s.
-                    sys.stderr.write(
-                        f"Les notifications de fichiers se sont arrêtées ({error}) : "
-                        "l'aperçu regarde les fichiers toutes les 0,8 s.\n"
-                    )
-                    PeriodicCallback(callback, 800).start()
+        # Set when the preview stops; the notifications' thread is a daemon
+        # anyway, so that Ctrl+C always ends the process.
+        stopped = threading.Event()
 
+        def start(self, callback: Any) -> bool:
             loop = IOLoop.current()
-            loop.spawn_callback(listen)
+            watched = [root for root in roots if os.path.exists(root)]
+
+            def poll(error: Exception) -> None:
+                # Notifications lost (a watched folder removed…): look at
+                # the files as livereload does, every 0.8 s.
+                sys.stderr.write(
+                    f"Les notifications de fichiers se sont arrêtées ({error}) : "
+                    "l'aperçu regarde les fichiers toutes les 0,8 s.\n"
+                )
+                PeriodicCallback(callback, 800).start()
+
+            def listen() -> None:
+                # In its own thread; each change is handed to the server's
+                # loop, where livereload's check and the build run.
+                try:
+                    for _ in watchfiles.watch(
+                        *watched, step=50, stop_event=self.stopped
+                    ):
+                        loop.add_callback(callback)
+                except Exception as error:  # noqa: BLE001 (the preview goes on)
+                    loop.add_callback(poll, error)
+
+            threading.Thread(target=listen, name="notifications", daemon=True).start()
             # The server's own start, queued by livereload: taken now, so
             # that the first save is a change like any other.
             callback()
-            # The notifications start once the server runs: a file saved
-            # before (during the first build) is found by one more check.
+            # The notifications start in their thread: a file saved before
+            # (during the first build) is found by one more check.
             loop.call_later(0.5, callback)
             return True
 

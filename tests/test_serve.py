@@ -351,3 +351,16 @@ def test_the_terminal_says_each_thing_once_in_french(tmp_path: Path) -> None:
     ):
         assert english not in served.text()
     assert len(lines) == len(set(lines)), "no line twice"
+
+
+def test_ctrl_c_stops_the_preview(tmp_path: Path) -> None:
+    """The notifications' thread must not keep the process alive."""
+    with preview(tmp_path, free_port()) as served:
+        assert "Bienvenue." in fetch(f"http://{HOST}:{served.port()}/")
+        served.process.send_signal(signal.SIGINT)
+        try:
+            served.process.wait(30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"Ctrl+C did not stop invoke serve:\n{served.text()}")
+        assert served.process.returncode == 0
+        assert "Traceback" not in served.text()
