@@ -4,20 +4,47 @@ VENV := .venv
 BIN := $(VENV)/bin
 NODE_TOOLS := node_modules/.installed
 
-.PHONY: serve test build publish clean
+.PHONY: serve test build publish clean check new-event new-milestone
+
+# The authors' commands (docs/rediger.md), typed as printed, once `make serve`
+# or any of them has set the environment up. A value is handed to the task
+# through the environment, never pasted into the command line: a title with
+# quotes, `$` or backquotes reaches it as written (`$(value …)`: make does
+# not expand a `$` the author typed).
+AUTHOR_VALUES := TITLE START END LOCATION ADDRESS RECURRENCE DATE
+$(foreach name,$(AUTHOR_VALUES),$(eval override $(name) := $$(value $(name))))
+export $(AUTHOR_VALUES)
 
 serve: $(VENV)/.installed
-	$(BIN)/invoke serve
+	@$(BIN)/invoke serve
 
 build: $(VENV)/.installed
-	$(BIN)/invoke build
+	@$(BIN)/invoke build
 
 publish: $(VENV)/.installed
-	$(BIN)/invoke publish
+	@$(BIN)/invoke publish
+
+check: $(VENV)/.installed
+	@$(BIN)/invoke check
+
+new-event: $(VENV)/.installed
+	@test -n "$$TITLE" -a -n "$$START" || { \
+		echo 'Il faut au moins un titre et un début, par exemple :'; \
+		echo '  make new-event TITLE="Atelier vélo" START="2020-03-20 19:00"'; \
+		exit 2; }
+	@$(BIN)/invoke new-event --title "$$TITLE" --start "$$START" --end "$$END" \
+		--location "$$LOCATION" --address "$$ADDRESS" --recurrence "$$RECURRENCE"
+
+new-milestone: $(VENV)/.installed
+	@test -n "$$TITLE" -a -n "$$DATE" || { \
+		echo 'Il faut un titre et une date, par exemple :'; \
+		echo '  make new-milestone TITLE="Ouverture du lieu" DATE="2020-03"'; \
+		exit 2; }
+	@$(BIN)/invoke new-milestone --title "$$TITLE" --date "$$DATE"
 
 .PHONY: gh-pages
 gh-pages: $(VENV)/.installed
-	$(BIN)/invoke gh-pages
+	@$(BIN)/invoke gh-pages
 
 test: $(VENV)/.installed-dev $(NODE_TOOLS)
 	$(BIN)/invoke test
@@ -32,7 +59,7 @@ bench: $(VENV)/.installed
 	$(BIN)/invoke bench
 
 clean:
-	rm -rf output cache
+	rm -rf output output-preview cache
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \

@@ -12,6 +12,7 @@ import os
 import shlex
 import shutil
 import sys
+import threading
 import time
 from types import ModuleType
 from typing import Any
@@ -22,6 +23,7 @@ from pelican import LOG_HANDLERS, Pelican
 from pelican import get_instance as pelican_instance
 from pelican import main as pelican_main
 from pelican import parse_arguments as pelican_arguments
+from pelican.log import console as pelican_console
 from pelican.log import init as init_logging
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file, read_settings
 
@@ -34,12 +36,16 @@ SETTINGS = {**DEFAULT_CONFIG, **get_settings_from_file(SETTINGS_FILE_BASE)}
 # Pelican finds it in PLUGIN_PATHS, and so does this file).
 sys.path[:0] = [os.path.abspath(path) for path in SETTINGS["PLUGIN_PATHS"]]
 SCHEMA = importlib.import_module("alternateur.model.schema")
+PREVIEW = importlib.import_module("alternateur.hooks.preview")
 
 CONFIG = {
     "settings_base": SETTINGS_FILE_BASE,
     "settings_publish": SETTINGS_FILE_PUBLISH,
     "content": SETTINGS["PATH"],
     "deploy_path": SETTINGS["OUTPUT_PATH"],
+    # The preview's own folder: ``make publish`` and ``make gh-pages`` write
+    # ``output/`` and never touch a preview that is being served.
+    "preview_path": "output-preview",
     "github_pages_branch": "gh-pages",
     "github_pages_remote": "origin",
     "host": os.environ.get("HOST", "127.0.0.1"),
@@ -47,32 +53,58 @@ CONFIG = {
 }
 
 
-def pelican_run(*args: str) -> None:
-    """Run Pelican in this process, failing the task if Pelican fails."""
+def pelican_run(*args: str, done: str = "") -> None:
+    """Run Pelican in this process, failing the task if Pelican fails.
+
+    One plain line per message, whatever the terminal's width, and the
+    French summary (``done`` first) instead of Pelican's English one.
+    """
+    started = time.perf_counter()
+    quiet, pelican_console.quiet = pelican_console.quiet, True
     try:
-        pelican_main([CONFIG["content"], *args])
+        pelican_main([CONFIG["content"], *args, "--log-handler", "plain"])
     except SystemExit as exit_:
         if exit_.code:
             raise
+    finally:
+        pelican_console.quiet = quiet
+    if done:
+        sys.stderr.write(build_summary(time.perf_counter() - started, done) + "\n")
 
 
 @task
 def clean(c: Context) -> None:
-    """Remove the generated site and Pelican's cache."""
-    for path in (CONFIG["deploy_path"], SETTINGS["CACHE_PATH"]):
+    """Efface les sites construits et le cache de Pelican.
+
+    Everything here is rebuilt by the next command.
+    """
+    for path in (CONFIG["deploy_path"], CONFIG["preview_path"], SETTINGS["CACHE_PATH"]):
         shutil.rmtree(path, ignore_errors=True)
 
 
 @task
 def build(c: Context) -> None:
-    """Build the local preview of the site into ``output/``."""
-    pelican_run("-s", CONFIG["settings_base"])
+    """Construit le site une fois dans output/, sans le servir.
+
+    The preview's settings (relative links), not strict: a content error is
+    printed and the faulty file left out, as in the preview.
+    """
+    pelican_run(
+        "-s",
+        CONFIG["settings_base"],
+        done=f"Site construit dans {CONFIG['deploy_path']}/",
+    )
 
 
 @task
 def rebuild(c: Context) -> None:
-    """Build the local preview from scratch."""
-    pelican_run("-d", "-s", CONFIG["settings_base"])
+    """Construit le site dans output/ en repartant de zéro (sans cache)."""
+    pelican_run(
+        "-d",
+        "-s",
+        CONFIG["settings_base"],
+        done=f"Site construit dans {CONFIG['deploy_path']}/",
+    )
 
 
 PREVIEW_FAILED = (
@@ -93,6 +125,7 @@ def preview_build(*args: str) -> bool:
     one-build path (same command line, logging and ``Pelican``) without that.
     Ctrl-C still stops the preview.
     """
+    started = time.perf_counter()
     try:
         arguments = pelican_arguments([CONFIG["content"], *args])
         init_logging(
@@ -103,7 +136,13 @@ def preview_build(*args: str) -> bool:
             logs_dedup_min_level=getattr(logging, arguments.logs_dedup_min_level),
         )
         pelican, _ = pelican_instance(arguments)
-        pelican.run()
+        # Pelican's English « Done: Processed 0 articles… » counts neither
+        # events nor milestones: the French summary below replaces it.
+        quiet, pelican_console.quiet = pelican_console.quiet, True
+        try:
+            pelican.run()
+        finally:
+            pelican_console.quiet = quiet
     except Exception as error:  # noqa: BLE001 (whatever it is, the preview goes on)
         message = " ".join(str(error).split())
         reason = (
@@ -117,9 +156,43 @@ def preview_build(*args: str) -> bool:
         code = exit_.code
         reason = code if isinstance(code, str) else "voir les messages ci-dessus"
     else:
+        seconds = time.perf_counter() - started
+        sys.stderr.write(build_summary(seconds, shown=True) + "\n")
         return True
     sys.stderr.write(PREVIEW_FAILED.format(reason=reason) + "\n")
     return False
+
+
+def plural(count: int, word: str, words: str = "") -> str:
+    """« 1 jalon », « 7 jalons »: French plurals are from 2 on."""
+    return f"{count} {word if count in {0, 1} else (words or word + 's')}"
+
+
+def build_summary(
+    seconds: float, done: str = "Aperçu à jour", *, shown: bool = False
+) -> str:
+    """Say in French what the last build held, and how long it took.
+
+    « 12 pages, 7 événements, 7 jalons en 0,4 s », with the number of content
+    errors when there are some (their lines are printed above).
+    """
+    counts = PREVIEW.last_counts() or {}
+    held = ", ".join(
+        [
+            plural(counts.get("pages", 0), "page"),
+            plural(counts.get("events", 0), "événement"),
+            plural(counts.get("milestones", 0), "jalon"),
+        ]
+    )
+    summary = f"{done} : {held} en {seconds:.1f} s".replace(".", ",")
+    problems = counts.get("problems", 0)
+    if problems:
+        summary += (
+            f" ; {plural(problems, 'erreur')} de contenu ci-dessus : fichiers "
+            "laissés de côté"
+        )
+        summary += " (l'aperçu les montre aussi dans le navigateur)" if shown else ""
+    return summary + "."
 
 
 def choose_port(host: str, wanted: int, tries: int = 20) -> int:
@@ -161,27 +234,63 @@ def choose_port(host: str, wanted: int, tries: int = 20) -> int:
 
 @task
 def serve(c: Context) -> None:
-    """Build, then serve with live reload at http://127.0.0.1:8000.
+    """Sert l'aperçu sur http://127.0.0.1:8000, rechargé à chaque enregistrement.
 
     The port is the next free one when 8000 is taken; a build that fails
-    leaves the last site served, and the next save builds again.
+    leaves the last site served, and the next save builds again. The preview
+    has its own folder (``output-preview/``), so that publishing never
+    rewrites the site being looked at; only this build shows the content
+    problems in a banner on every page (``PREVIEW_PROBLEMS_BANNER``).
     """
     from livereload import Server  # noqa: PLC0415 (only ``serve`` needs it)
+    from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
 
     def cached_build() -> None:
         # A content error must not stop the preview: it is logged, the rest
-        # of the site is rebuilt, and the author fixes the file.
+        # of the site is rebuilt, and the author fixes the file. One plain
+        # line per message, whatever the terminal's width.
         preview_build(
             "-s",
             CONFIG["settings_base"],
+            "-o",
+            CONFIG["preview_path"],
+            "--log-handler",
+            "plain",
             "-e",
             "CACHE_CONTENT=true",
             "LOAD_CONTENT_CACHE=true",
+            "PREVIEW_PROBLEMS_BANNER=true",
         )
 
     cached_build()
-    server = Server()
+    # livereload drops a change seen less than 3 s after the last reload
+    # (« Ignore: … »): a second save was rebuilt but never shown. Every
+    # change now reloads; changes that come together are one already
+    # (``notified_watcher``).
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+
+    class QuietServer(Server):
+        """livereload's ``Server``, without its English lines in the terminal.
+
+        livereload adds a handler of its own to its logger, which also goes
+        up to Pelican's: each of its lines (« Running task… », « Reload 1
+        waiters… ») came twice, between the author's messages. Only its
+        warnings and errors are kept, once.
+        """
+
+        def _setup_logging(self) -> None:
+            for name in ("livereload", "tornado"):
+                log = logging.getLogger(name)
+                log.setLevel(logging.WARNING)
+                log.propagate = False
+                if not log.handlers:
+                    log.addHandler(logging.StreamHandler())
+
     theme = SETTINGS["THEME"]
+    watcher = notified_watcher(
+        [CONFIG["settings_base"], theme, CONFIG["content"], "plugins"]
+    )
+    server = QuietServer(watcher=watcher)
     for glob in (
         CONFIG["settings_base"],
         f"{theme}/templates/**/*.html",
@@ -193,7 +302,75 @@ def serve(c: Context) -> None:
     host = CONFIG["host"]
     port = choose_port(host, CONFIG["port"])
     sys.stderr.write(f"Site servi sur http://{host}:{port}/\n")
-    server.serve(host=host, port=port, root=CONFIG["deploy_path"])
+    sys.stderr.write("Ctrl+C arrête l'aperçu.\n")
+    try:
+        server.serve(host=host, port=port, root=CONFIG["preview_path"])
+    finally:
+        if watcher is not None:
+            watcher.stopped.set()
+
+
+def notified_watcher(roots: list[str]) -> Any:
+    """Return a livereload watcher woken by the system's file notifications.
+
+    livereload looks at every watched file every 0.8 s: a save waited
+    0.4 s on average, up to 0.8 s, before its build even started.
+    ``watchfiles`` (Pelican's own dependency, for ``--autoreload``) hears
+    the system's notifications (inotify on Linux, FSEvents on macOS, polling
+    only where there are none) and wakes livereload's usual check, which
+    finds what changed and rebuilds once for all of it. Saves that come
+    together (an editor writes, renames, writes again) are one change once
+    quiet for 50 ms; a save during a build is rebuilt once it is over: the
+    last one is always shown. Without ``watchfiles``,
+    livereload polls as before.
+    """
+    from livereload.watcher import Watcher  # noqa: PLC0415 (only ``serve``)
+    from tornado.ioloop import IOLoop, PeriodicCallback  # noqa: PLC0415
+
+    try:
+        import watchfiles  # noqa: PLC0415
+    except ImportError:  # pragma: no cover (a dependency of Pelican)
+        return None
+
+    class NotifiedWatcher(Watcher):
+        # Set when the preview stops; the notifications' thread is a daemon
+        # anyway, so that Ctrl+C always ends the process.
+        stopped = threading.Event()
+
+        def start(self, callback: Any) -> bool:
+            loop = IOLoop.current()
+            watched = [root for root in roots if os.path.exists(root)]
+
+            def poll(error: Exception) -> None:
+                # Notifications lost (a watched folder removed…): look at
+                # the files as livereload does, every 0.8 s.
+                sys.stderr.write(
+                    f"Les notifications de fichiers se sont arrêtées ({error}) : "
+                    "l'aperçu regarde les fichiers toutes les 0,8 s.\n"
+                )
+                PeriodicCallback(callback, 800).start()
+
+            def listen() -> None:
+                # In its own thread; each change is handed to the server's
+                # loop, where livereload's check and the build run.
+                try:
+                    for _ in watchfiles.watch(
+                        *watched, step=50, stop_event=self.stopped
+                    ):
+                        loop.add_callback(callback)
+                except Exception as error:  # noqa: BLE001 (the preview goes on)
+                    loop.add_callback(poll, error)
+
+            threading.Thread(target=listen, name="notifications", daemon=True).start()
+            # The server's own start, queued by livereload: taken now, so
+            # that the first save is a change like any other.
+            callback()
+            # The notifications start in their thread: a file saved before
+            # (during the first build) is found by one more check.
+            loop.call_later(0.5, callback)
+            return True
+
+    return NotifiedWatcher()
 
 
 def site_plugin(module: str, content: str = "") -> tuple[dict[str, Any], ModuleType]:
@@ -229,7 +406,7 @@ def check_content(content: str = "") -> Any:
 
 @task(help={"content": "dossier du contenu à vérifier (par défaut content/)"})
 def check(c: Context, content: str = "") -> None:
-    """Check every content file at once, without building; fail on any problem."""
+    """Vérifie tout le contenu d'un coup, sans rien construire ni écrire."""
     started = time.perf_counter()
     report = check_content(content)
     seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
@@ -251,7 +428,7 @@ def check(c: Context, content: str = "") -> None:
 
 @task
 def publish(c: Context) -> None:
-    """Strict production build: any content error fails it, and nothing is kept.
+    """Construit le site de production dans output/ ; la moindre erreur l'arrête.
 
     The build checks every file as it reads it and reports every problem at
     once before writing anything (``hooks/checking.py``): no separate check
@@ -268,8 +445,7 @@ def publish(c: Context) -> None:
             CONFIG["settings_publish"],
             "--fatal",
             "errors",
-            "--log-handler",
-            "plain",
+            done=f"Site de production construit dans {CONFIG['deploy_path']}/",
         )
     except SystemExit as exit_:
         raise Exit(failed) from exit_
@@ -290,7 +466,7 @@ def refuse_unless_clean(c: Context) -> None:
             "commit (git status) :\n"
             f"{status.stdout.rstrip()}\n"
             "Enregistrez-les (git commit) ou mettez-les de côté (git stash), "
-            "puis relancez invoke gh-pages."
+            "puis relancez make gh-pages."
         )
 
 
@@ -302,16 +478,16 @@ def production_address() -> tuple[str, str]:
             "Publication refusée : l'adresse du site n'est pas définie, les liens "
             f"pointeraient vers {settings['LOCAL_SITEURL']}.\n"
             "Donnez-la dans l'environnement, par exemple :\n"
-            "  SITEURL=https://compte.github.io/depot invoke gh-pages\n"
+            "  SITEURL=https://compte.github.io/depot make gh-pages\n"
             "ou, pour un domaine à soi :\n"
-            "  PAGES_DOMAIN=www.exemple.org invoke gh-pages"
+            "  PAGES_DOMAIN=www.exemple.org make gh-pages"
         )
     return settings["SITEURL"], settings["CNAME"]
 
 
 @task
 def gh_pages(c: Context) -> None:
-    """Publish the production build to the ``gh-pages`` branch of ``origin``.
+    """Publie le site de production sur la branche gh-pages d'origin.
 
     Refuses a working tree that differs from its last commit, a site without
     its address, and a failed build; the branch then stays as it was.
@@ -380,7 +556,7 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
     recurrence: str = "",
     content: str = "",
 ) -> None:
-    """Create a draft event file, named after its title; never overwrites."""
+    """Crée le brouillon d'un événement, nommé d'après son titre ; n'écrase rien."""
     settings, scaffold = site_plugin("checking.scaffold", content)
     values = {"end": end, "location": location, "address": address}
     try:
@@ -400,7 +576,7 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
     }
 )
 def new_milestone(c: Context, title: str, date: str, content: str = "") -> None:
-    """Create a draft milestone file, named after its title; never overwrites."""
+    """Crée le brouillon d'un jalon, nommé d'après son titre ; n'écrase rien."""
     settings, scaffold = site_plugin("checking.scaffold", content)
     try:
         path = scaffold.new_milestone(settings, title, date)
@@ -416,21 +592,21 @@ def print_created(path: os.PathLike[str]) -> None:
     print(
         f"Créé : {shown}\n"
         "C'est un brouillon : complétez-le, puis retirez la ligne "
-        "« Status: draft » pour le publier (invoke check dit s'il manque "
+        "« Status: draft » pour le publier (make check dit s'il manque "
         "quelque chose)."
     )
 
 
 @task
 def lint(c: Context) -> None:
-    """Check the Python code with ruff."""
+    """Vérifie le style du code Python (ruff)."""
     c.run(f"{BIN}/ruff check .")
     c.run(f"{BIN}/ruff format --check .")
 
 
 @task(pre=[lint])
 def test(c: Context) -> None:
-    """Run ruff, then the whole test suite in parallel."""
+    """Vérifie le code (ruff), puis lance tous les tests."""
     c.run(f"{BIN}/pytest")
 
 
@@ -441,7 +617,7 @@ def test(c: Context) -> None:
         "touches": "modifications chronométrées dans la boucle live",
         "hugo": "mesurer Hugo (installé dans bench/.venv)",
         "real": "mesurer aussi le site réel (content/)",
-        "live": "mesurer la boucle de rechargement (invoke serve)",
+        "live": "mesurer la boucle de rechargement (make serve)",
         "profile": "profiler la construction stricte (cProfile)",
         "profile_size": "taille du site profilé",
         "output": "fichier JSON des résultats (bench/out/results.json)",
@@ -459,7 +635,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
     profile_size: int = 1000,
     output: str = "",
 ) -> None:
-    """Time the site against stock Pelican and Hugo (docs « Performances »)."""
+    """Mesure la construction face à Pelican seul et Hugo (docs « Performances »)."""
     from bench.run import main  # noqa: PLC0415 (only ``bench`` needs it)
 
     args = ["--sizes", sizes, "--repeats", str(repeats), "--touches", str(touches)]
@@ -473,7 +649,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
 
 @task
 def audit(c: Context) -> None:
-    """Lighthouse (mobile) and screenshots of the real site (docs « Le thème »)."""
+    """Lighthouse (mobile) et captures d'écran du site réel (docs « Le thème »)."""
     from audit.run import main  # noqa: PLC0415 (only ``audit`` needs it)
 
     if main():

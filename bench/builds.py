@@ -8,6 +8,7 @@ exactly the process it waited for (``ru_maxrss``, in KiB on Linux).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -18,22 +19,25 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # 2026-11-24 12:00 UTC, the tests' fixed "now": every build sees the same day.
 SOURCE_DATE_EPOCH = "1795521600"
 # What the live-reload copy of the project leaves out: its content is the
 # benchmark's, and its output, cache and environments are its own.
-NOT_LINKED = {".git", "content", "output", "cache"}
-# livereload polls the files every 0.8 s: wait out its first poll, then
+NOT_LINKED = {".git", "content", "output", "output-preview", "cache"}
+# Wait out the preview's start (its watcher listens once it serves), then
 # spread the saves over a second (golden-ratio steps, the same every run).
 STARTUP_SECONDS = 1.0
 PHASE_SECONDS = 1.0
 GOLDEN = 0.6180339887
 _DONE = re.compile(r"Done:.*?in ([0-9.]+) seconds", re.DOTALL)
+# The preview's own French summary (tasks.build_summary), one per build.
+_PREVIEW_DONE = re.compile(r"Aperçu à jour : .*? en ([0-9]+,[0-9]) s")
 
 
 @dataclass
@@ -186,6 +190,9 @@ class LiveLoop:
     rebuild_seconds: list[float]
     max_rss_kib: int
     pages: int
+    # Save to the new text on screen, in headless Chromium reloaded by the
+    # preview itself (empty without Playwright, a test tool).
+    visible_seconds: list[float] = field(default_factory=list)
 
 
 def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
@@ -204,7 +211,7 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
             (project / entry.name).symlink_to(entry)
     shutil.copytree(content, project / "content")
     source = project / "content" / "events" / f"{event}.md"
-    page = project / "output" / "agenda" / event / "index.html"
+    page = project / "output-preview" / "agenda" / event / "index.html"
     log = work / "serve.log"
     env = {**environment(), "HOST": "127.0.0.1", "PORT": str(_free_port())}
     with log.open("wb") as stream:
@@ -220,9 +227,12 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
     killer.start()
     seconds: list[float] = []
     rebuilds: list[float] = []
+    visible: list[float] = []
+    browser = contextlib.ExitStack()
 
     def builds_done() -> list[str]:
-        return _DONE.findall(log.read_text(encoding="utf-8", errors="replace"))
+        text = log.read_text(encoding="utf-8", errors="replace")
+        return [seconds.replace(",", ".") for seconds in _PREVIEW_DONE.findall(text)]
 
     try:
         # The server listens once its first build is done and its watcher
@@ -230,6 +240,7 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
         _wait_for(lambda: _listening(env["PORT"]), 600, "invoke serve", log)
         # livereload's first poll only announces the server's own start.
         time.sleep(STARTUP_SECONDS)
+        screen = browser.enter_context(_browser_page(env["PORT"], event))
         original = source.read_text(encoding="utf-8")
         for touch in range(touches):
             # The watcher polls: saves land anywhere in its period, as an
@@ -248,11 +259,49 @@ def live_loop(content: Path, work: Path, event: str, touches: int) -> LiveLoop:
                 log,
             )
             seconds.append(time.perf_counter() - start)
+            if screen is not None:
+                _wait_for(
+                    lambda marker=marker: _shows(screen, marker),
+                    60,
+                    f"page {event} à l'écran",
+                    log,
+                )
+                visible.append(time.perf_counter() - start)
             _wait_for(lambda done=done: len(builds_done()) > done, 60, "build", log)
             rebuilds.append(float(builds_done()[-1]))
     finally:
+        browser.close()
         process.send_signal(signal.SIGTERM)
         _, _, usage = os.wait4(process.pid, 0)
         process.returncode = -signal.SIGTERM
         killer.cancel()
-    return LiveLoop(seconds, rebuilds, usage.ru_maxrss, count_pages(project / "output"))
+    pages = count_pages(project / "output-preview")
+    return LiveLoop(seconds, rebuilds, usage.ru_maxrss, pages, visible)
+
+
+@contextlib.contextmanager
+def _browser_page(port: str, event: str) -> Iterator[Any]:
+    """Open the event's page in headless Chromium (None without Playwright)."""
+    try:
+        from playwright.sync_api import sync_playwright  # noqa: PLC0415
+    except ImportError:
+        yield None
+        return
+    from tests.browser import launch  # noqa: PLC0415 (the tests' Chromium)
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/agenda/{event}/")
+            yield page
+        finally:
+            browser.close()
+
+
+def _shows(page: Any, marker: str) -> bool:
+    """Whether the open page's text has ``marker`` (mid-reload: not yet)."""
+    try:
+        return bool(page.evaluate("m => document.body.innerText.includes(m)", marker))
+    except Exception:  # noqa: BLE001 (the page is being reloaded)
+        return False

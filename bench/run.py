@@ -136,6 +136,9 @@ def measure(
         figures["live"] = report.summarize(loop.seconds, [loop.max_rss_kib], loop.pages)
         figures["live"]["rebuild_seconds"] = loop.rebuild_seconds
         figures["live"]["touched"] = f"events/{touched}.md"
+        if loop.visible_seconds:
+            sys.stderr.write(f"  {label} à l'écran : {loop.visible_seconds}\n")
+            figures["live"]["visible_seconds"] = loop.visible_seconds
     return {
         "label": label,
         "synthetic": label != REAL,

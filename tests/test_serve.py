@@ -1,4 +1,5 @@
-"""``invoke serve``: the preview finds a port and outlives a build that fails.
+"""``invoke serve``: the preview finds a port, outlives a build that fails,
+has its own folder, and shows every save.
 
 The real task runs in a copy of the project (links to its files, a small
 content folder of its own), as ``make serve`` starts it, and is read over
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -22,7 +24,9 @@ from pathlib import Path
 
 import pytest
 from invoke.exceptions import Exit
+from playwright.sync_api import Browser
 
+from .browser import open_page
 from .sites import FIXED_NOW, ROOT, write_content
 
 HOST = "127.0.0.1"
@@ -157,8 +161,14 @@ def preview(tmp_path: Path, port: int) -> Iterator[Preview]:
     """
     project = tmp_path / "projet"
     project.mkdir()
-    for name in ("tasks.py", "publishconf.py", "plugins", "theme"):
+    for name in ("tasks.py", "publishconf.py", "plugins", "theme", "Makefile"):
         (project / name).symlink_to(ROOT / name)
+    # ``make`` in the copy finds the project's environment up to date.
+    (project / ".venv").symlink_to((ROOT / ".venv").resolve())
+    installed = (ROOT / ".venv" / ".installed").stat().st_mtime
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        shutil.copy(ROOT / name, project / name)
+        os.utime(project / name, (installed - 86400, installed - 86400))
     templates = tmp_path / "test-templates"
     templates.mkdir()
     (templates / "boom.html").write_text(BOOM_TEMPLATE, encoding="utf-8")
@@ -246,3 +256,111 @@ def test_the_preview_outlives_a_build_that_raises(tmp_path: Path) -> None:
         )
         assert "Un tiers-lieu, demain." in fetch(f"{base}le-projet/")
         assert served.process.poll() is None
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under ``root``: its bytes and its modification time."""
+    return {
+        path.relative_to(root).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_publishing_leaves_the_served_preview_untouched(tmp_path: Path) -> None:
+    with preview(tmp_path, free_port()) as served:
+        base = f"http://{HOST}:{served.port()}/"
+        home = fetch(base)
+        assert "Bienvenue." in home
+        folder = served.project / "output-preview"
+        before = snapshot(folder)
+        assert "index.html" in before
+        env = {k: v for k, v in os.environ.items() if k not in {"SITEURL", "MAKEFLAGS"}}
+        published = subprocess.run(
+            ["make", "publish"],
+            cwd=served.project,
+            env={**env, "SOURCE_DATE_EPOCH": FIXED_NOW},
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        assert published.returncode == 0, published.stdout + published.stderr
+        production = (served.project / "output" / "index.html").read_text("utf-8")
+        assert 'href="http://127.0.0.1:8000/' in production, "absolute links"
+        assert snapshot(folder) == before
+        assert fetch(base) == home
+        assert 'href="http://127.0.0.1:8000/' not in home
+
+
+def test_a_second_save_a_second_later_is_shown(
+    tmp_path: Path, browser: Browser
+) -> None:
+    with preview(tmp_path, free_port()) as served:
+        base = f"http://{HOST}:{served.port()}/"
+        assert "Un tiers-lieu." in fetch(f"{base}le-projet/")
+        pages = served.project / "content"
+        with open_page(browser, f"{base}le-projet/") as (page, _):
+            time.sleep(0.2)  # The watcher sees files saved after it started.
+            for text in ("Première version.", "Seconde version."):
+                write_content(
+                    pages, {"pages/le-projet.md": f"Title: Le projet\n\n{text}\n"}
+                )
+                # livereload reloads the open page: the test never does.
+                page.get_by_text(text).wait_for(timeout=60_000)
+                # livereload dropped any change within 3 s of its last reload.
+                time.sleep(1)
+        assert "Seconde version." in fetch(f"{base}le-projet/")
+        builds = served.text().count("Aperçu à jour :")
+        assert builds >= 3, "the first build, then one per save"
+
+
+def test_the_terminal_says_each_thing_once_in_french(tmp_path: Path) -> None:
+    with preview(tmp_path, free_port()) as served:
+        base = f"http://{HOST}:{served.port()}/"
+        assert "Bienvenue." in fetch(base)
+        time.sleep(0.2)  # The watcher sees files saved after it started.
+        faulty = "Title: Soupe\nStart: 2019-13-01\n\nUne soupe.\n"
+        write_content(
+            served.project / "content", {"events/soupe.md": faulty}, special_pages=False
+        )
+        served.wait_for(lambda: "1 erreur de contenu" in served.text(), "the summary")
+        lines = served.text().splitlines()
+    problem = (
+        "events/soupe.md: Start « 2019-13-01 » n'est pas une date valide "
+        "(attendu AAAA-MM-JJ HH:MM, AAAA-MM-JJ, AAAA-MM)"
+    )
+    assert lines.count(problem) == 1, "one whole line, once"
+    summaries = [line for line in lines if line.startswith("Aperçu à jour : ")]
+    assert len(summaries) == 2
+    assert re.fullmatch(
+        r"Aperçu à jour : 4 pages, 0 événement, 0 jalon en \d+,\d s\.", summaries[0]
+    )
+    assert summaries[1].startswith("Aperçu à jour : 4 pages, 0 événement, 0 jalon en ")
+    assert summaries[1].endswith(
+        " ; 1 erreur de contenu ci-dessus : fichiers laissés de côté (l'aperçu "
+        "les montre aussi dans le navigateur)."
+    )
+    assert "Ctrl+C arrête l'aperçu." in lines
+    for english in (
+        "Done: Processed",
+        "Running task",
+        "Reload ",
+        "Serving on",
+        "Ignore",
+    ):
+        assert english not in served.text()
+    assert len(lines) == len(set(lines)), "no line twice"
+
+
+def test_ctrl_c_stops_the_preview(tmp_path: Path) -> None:
+    """The notifications' thread must not keep the process alive."""
+    with preview(tmp_path, free_port()) as served:
+        assert "Bienvenue." in fetch(f"http://{HOST}:{served.port()}/")
+        served.process.send_signal(signal.SIGINT)
+        try:
+            served.process.wait(30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"Ctrl+C did not stop invoke serve:\n{served.text()}")
+        assert served.process.returncode == 0
+        assert "Traceback" not in served.text()

@@ -14,6 +14,7 @@ from .hooks.association import add_association
 from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
 from .hooks.memory import forget_rendered_content
+from .hooks.preview import remember_output, show_problems
 from .hooks.staging import stage_builds
 from .hooks.typeset_pages import typeset_rendered_pages
 from .outputs.search_index import write_search_index
@@ -28,10 +29,12 @@ def after_reading(generators: Sequence[Generator]) -> None:
     """Once every file is read, in this order (``all_generators_finalized``).
 
     The check first: in a strict build it stops here, before the timeline
-    and the sitemap look at content it rejected; then the timeline (it gives
-    milestones their URLs) and the sitemap's dates.
+    and the sitemap look at content it rejected; then the preview's banner
+    of the problems found (``hooks/preview.py``, off outside the preview),
+    the timeline (it gives milestones their URLs) and the sitemap's dates.
     """
     finish_reading(generators)
+    show_problems(generators)
     add_timeline(generators)
     add_association(generators)
     date_sitemap_from_build(generators)
@@ -41,6 +44,7 @@ def register() -> None:
     """Connect the plugin to Pelican (receivers live at module level)."""
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(stage_builds)
+    signals.initialized.connect(remember_output)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(typeset_rendered_pages)

@@ -28,3 +28,6 @@ HIDDEN_PAGES = "hidden_pages"
 # The association's facts from the settings, and the home page's JSON-LD.
 ASSOCIATION = "association"
 ORGANIZATION_JSONLD = "organization_jsonld"
+
+# The preview's banner of content problems (``hooks/preview.py``; issue 15).
+PREVIEW_PROBLEMS = "preview_problems"

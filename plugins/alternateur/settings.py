@@ -96,6 +96,10 @@ DEFAULTS: dict[str, Any] = {
     "SOURCE_REPOSITORY": "",
     "SOURCE_BRANCH": "main",
     "SOURCE_CONTENT_FOLDER": "content",
+    # --- The preview's banner (hooks/preview.py) ---
+    # Only ``invoke serve`` turns it on: every page then lists the content
+    # problems in a banner. Never in a build that is published.
+    "PREVIEW_PROBLEMS_BANNER": False,
 }
 
 
