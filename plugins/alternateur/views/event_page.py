@@ -22,6 +22,7 @@ from alternateur.model.contents import Event
 from alternateur.model.public_address import event_ics_url
 
 from .agenda import Listed, listed
+from .themes import ThemeLink
 
 OSM_SEARCH = "https://www.openstreetmap.org/search?query="
 STATUS_WORDS = {
@@ -80,6 +81,7 @@ class EventPage:
     reason: str | None
     osm_url: str | None
     registration: Registration | None
+    themes: list[ThemeLink]
     ics_url: str | None
     google_url: str | None
     jsonld: Markup | None
@@ -114,10 +116,12 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
     settings: dict[str, Any],
     jsonld: Markup | None = None,
     google_url: str | None = None,
+    themes: list[ThemeLink] | None = None,
 ) -> EventPage:
     """Gather the page's facts around ``now``, from the event's schedule.
 
-    ``jsonld`` and ``google_url`` are the writers' (``outputs/``).
+    ``jsonld`` and ``google_url`` are the writers' (``outputs/``); ``themes``
+    the event's, named as the site names them (``views/themes``).
     """
     first, announced, done = times.first, times.announced, times.done
     rule = None
@@ -144,6 +148,7 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
         reason=event.reason,
         osm_url=osm_search(event.address),
         registration=registration(event.registration),
+        themes=themes or [],
         # A cancelled event, or one whose date is unknown, is not added.
         ics_url=None
         if event.state in {"cancelled", "postponed"}
