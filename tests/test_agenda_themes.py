@@ -159,3 +159,9 @@ def test_a_page_cannot_take_a_theme_page_or_feed(tmp_path) -> None:
         built = build(tmp_path / name, {**FILES, **mistake.files})
         assert built.result.returncode != 0
         assert mistake.line in built.log
+
+
+def test_the_theme_page_is_left_out_of_the_search(site: Site) -> None:
+    # A list of events, each found by the search on its own page.
+    assert site.page("agenda/themes/velo/").css("main[data-pagefind-body]") == []
+    assert site.page("agenda/a-reparation/").css("main[data-pagefind-body]") != []

@@ -235,6 +235,7 @@ class EventsGenerator(_FolderGenerator):
                 template,
                 self.context,
                 theme=theme,
+                page=theme,
                 theme_agenda=theme.agenda,
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=theme.link.url,
