@@ -28,7 +28,7 @@ from .budgets import (
 from .sites import Site
 
 # The kinds of page every site is checked on.
-KINDS = ("home", "timeline", "agenda", "event", "contact", "legal")
+KINDS = ("home", "timeline", "agenda", "event", "theme", "contact", "legal")
 
 
 @pytest.fixture(scope="module")

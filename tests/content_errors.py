@@ -273,6 +273,26 @@ MISTAKES = {
         "pages/bon-ics.md: Save_as « agenda/bon.ics » donne la page "
         "agenda/bon.ics, déjà écrite pour events/bon.md",
     ),
+    "save-as-over-a-theme-page": Mistake(
+        {
+            "events/velo.md": _event("Title: V\nStart: 2019-12-06 19:00\nTags: Vélo"),
+            "pages/theme.md": (
+                "Title: T\nSave_as: agenda/themes/velo/index.html\n\nT.\n"
+            ),
+        },
+        "pages/theme.md: Save_as « agenda/themes/velo/index.html » donne la page "
+        "agenda/themes/velo/index.html, déjà écrite pour la page du thème "
+        "d'agenda « Vélo »",
+    ),
+    "save-as-over-a-theme-calendar": Mistake(
+        {
+            "events/velo.md": _event("Title: V\nStart: 2019-12-06 19:00\nTags: Vélo"),
+            "pages/theme-ics.md": "Title: T\nSave_as: agenda/themes/velo.ics\n\nT.\n",
+        },
+        "pages/theme-ics.md: Save_as « agenda/themes/velo.ics » donne la page "
+        "agenda/themes/velo.ics, déjà écrite pour le calendrier du thème "
+        "d'agenda « Vélo »",
+    ),
     "save-as-over-the-stylesheet": Mistake(
         {"pages/style.md": "Title: S\nSave_as: theme/site.css\n\nT.\n"},
         "pages/style.md: Save_as « theme/site.css » donne la page "

@@ -34,7 +34,7 @@ def test_a_one_off_event_says_when_where_how_much_and_how_to_register(
         "Lieu": "Maison de la vie associative",
         "Adresse": "12 rue de l'Exemple, 94500 Champigny-sur-Marne "
         "(voir sur OpenStreetMap)",
-        "Inscription": "S'inscrire",
+        "Inscription": "S'inscrire en ligne",
         "Tarif": "Gratuit",
         "Statut": "À venir",
     }
@@ -47,7 +47,7 @@ def test_a_one_off_event_says_when_where_how_much_and_how_to_register(
         "https://www.openstreetmap.org/search?query="
         "12%20rue%20de%20l%27Exemple%2C%2094500%20Champigny-sur-Marne"
     )
-    assert links["S'inscrire"] == "https://example.org/inscription?a=1&b=2"
+    assert links["S'inscrire en ligne"] == "https://example.org/inscription?a=1&b=2"
 
 
 def test_a_series_says_its_rule_in_words_and_its_next_dates(site: Site) -> None:

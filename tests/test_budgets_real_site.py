@@ -27,6 +27,7 @@ def pages() -> dict[str, str]:
         "timeline": "etat-d-avancement/",
         "agenda": "agenda/",
         "event": "agenda/soiree-reconomie/",
+        "theme": "agenda/themes/prefiguration/",
         "contact": "contact/",
         "legal": "mentions-legales/",
     }

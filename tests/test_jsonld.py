@@ -54,6 +54,13 @@ def test_a_one_off_event_is_one_event_with_place_address_and_organizer(
             "name": "L'Alternateur",
             "url": f"https://{DOMAIN}/",
         },
+        "offers": {
+            "@type": "Offer",
+            "price": "0",
+            "priceCurrency": "EUR",
+            "availability": f"{SCHEMA}/InStock",
+            "url": "https://example.org/inscription?a=1&b=2",
+        },
         "description": "Une rencontre ouverte à toutes et à tous.",
         "url": f"https://{DOMAIN}/agenda/rencontre/",
     }

@@ -13,6 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Tag
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from .sites import ROOT, Site, plain
@@ -195,7 +197,14 @@ def test_no_page_of_pelicans_own_that_the_site_does_not_need(real_site: Site) ->
         else f"{path.stem}/index.html"
         for path in (ROOT / "content" / "pages").glob("*.md")
     }
-    assert written == events | pages_
+    themes = {
+        f"agenda/themes/{Tag(name.strip(), DEFAULT_CONFIG).slug}/index.html"
+        for path in (ROOT / "content" / "events").glob("*.md")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("Tags:")
+        for name in line.removeprefix("Tags:").split(",")
+    }
+    assert written == events | pages_ | themes
 
 
 def test_nothing_is_loaded_from_another_site(site: Site) -> None:

@@ -79,6 +79,7 @@ FILES = {
         Start: 2026-11-27 18:30
         End: 2026-11-27 21:00
         Location: L'Atelier
+        Tags: Vie du lieu & ESS
 
         Un apéritif pour présenter le projet : « venez comme vous êtes » !
         Entrée libre ; le programme est sur https://example.org/programme.
@@ -119,6 +120,7 @@ PAGES = {
     "timeline": "etat-d-avancement/",
     "agenda": "agenda/",
     "event": "agenda/apero/",
+    "theme": "agenda/themes/vie-du-lieu-ess/",
     "contact": "contact/",
     "legal": "mentions-legales/",
 }

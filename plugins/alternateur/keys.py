@@ -20,6 +20,8 @@ EVENTS = "events"
 # What the views build for the templates.
 TIMELINE = "timeline"
 AGENDA = "agenda"
+# Every theme (views/themes.Theme), for their pages and feeds.
+THEMES = "agenda_themes"
 # Where the milestones' feed goes, decided before any page is written.
 MILESTONE_FEED = "milestone_feed"
 # Pelican's own lists of pages.

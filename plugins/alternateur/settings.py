@@ -100,6 +100,13 @@ DEFAULTS: dict[str, Any] = {
     # Only ``invoke serve`` turns it on: every page then lists the content
     # problems in a banner. Never in a build that is published.
     "PREVIEW_PROBLEMS_BANNER": False,
+    # Themes (issue 16): each of the events' Tags has a page listing its
+    # events and a feed of them; {slug} is Pelican's slugify of the tag
+    # (TAG_REGEX_SUBSTITUTIONS), so « Vélo » and « velo » are one theme.
+    "AGENDA_THEME_URL": "agenda/themes/{slug}/",
+    "AGENDA_THEME_SAVE_AS": "agenda/themes/{slug}/index.html",
+    "AGENDA_THEME_ICS_URL": "agenda/themes/{slug}.ics",
+    "AGENDA_THEME_ICS_SAVE_AS": "agenda/themes/{slug}.ics",
 }
 
 

@@ -147,6 +147,12 @@ def _generated_files(
         yield settings["AGENDA_ICS_SAVE_AS"], "le calendrier de l'agenda"
     if settings.get("MILESTONE_FEED_ATOM"):
         yield settings["MILESTONE_FEED_ATOM"], "le flux des jalons"
+    # The themes' pages and feeds (views/themes.py): named after the events'
+    # Tags, they belong to no single file; a page must not take their place.
+    for theme in generators[0].context.get(keys.THEMES, []) if generators else []:
+        name = f"« {theme.link.name} »"
+        yield theme.save_as, f"la page du thème d'agenda {name}"
+        yield theme.ics_save_as, f"le calendrier du thème d'agenda {name}"
     for static in _listed(generators, "staticfiles"):
         yield static.save_as, static.get_relative_source_path()
 

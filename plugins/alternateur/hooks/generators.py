@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -31,6 +32,7 @@ from alternateur.outputs.jsonld import event_jsonld
 from alternateur.reading.reader import not_utf8
 from alternateur.views.agenda import build_agenda, horizon_end
 from alternateur.views.event_page import event_page
+from alternateur.views.themes import build_themes, event_tags, links_of, theme_names
 
 logger = logging.getLogger(__name__)
 
@@ -176,12 +178,18 @@ class EventsGenerator(_FolderGenerator):
         now = build_now(self.context)
         until = horizon_end(now, self.settings)
         self.scheduled = [(event, schedule(event, now, until)) for event in self.events]
-        self.context[keys.AGENDA] = build_agenda(
+        agenda = build_agenda(
             self.scheduled, self.context.get(keys.PAGES, []), self.settings
+        )
+        self.theme_names = theme_names(self.events)
+        self.themes = build_themes(self.scheduled, agenda.page_url, self.settings)
+        self.context[keys.THEMES] = self.themes
+        self.context[keys.AGENDA] = replace(
+            agenda, themes=[theme.link for theme in self.themes]
         )
 
     def generate_output(self, writer: Writer) -> None:
-        """Write ``/agenda/<slug>/`` for each published event, and the calendars."""
+        """Write each event's page, each theme's, then the calendars."""
         now = build_now(self.context)
         for event, times in self.scheduled:
             writer.write_file(
@@ -197,11 +205,41 @@ class EventsGenerator(_FolderGenerator):
                     self.settings,
                     jsonld=event_jsonld(event, times, self.settings),
                     google_url=google_template(event, self.settings),
+                    themes=links_of(event, self.theme_names, self.settings),
                 ),
                 relative_urls=self.settings["RELATIVE_URLS"],
                 url=event.url,
             )
-        write_calendars(self.events, now, self.settings, self.output_path)
+        self._write_themes(writer)
+        write_calendars(
+            self.events,
+            now,
+            self.settings,
+            self.output_path,
+            categories={
+                event.slug: [self.theme_names[t.slug] for t in event_tags(event)]
+                for event in self.events
+            },
+            themes=[
+                (theme.link.name, theme.ics_save_as, theme.events)
+                for theme in self.themes
+            ],
+        )
+
+    def _write_themes(self, writer: Writer) -> None:
+        """Write each theme's page, ``/agenda/themes/<slug>/``."""
+        template = self.get_template("theme")
+        for theme in self.themes:
+            writer.write_file(
+                theme.save_as,
+                template,
+                self.context,
+                theme=theme,
+                page=theme,
+                theme_agenda=theme.agenda,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=theme.link.url,
+            )
 
 
 def add_generators(pelican: Pelican) -> list[type[CachingGenerator]]:

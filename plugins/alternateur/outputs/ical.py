@@ -12,6 +12,7 @@ in iCalendar and are left out.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -151,8 +152,16 @@ def uid(event: Event, settings: dict[str, Any]) -> str:
     return f"{event.slug}@{settings.get('ICAL_UID_DOMAIN') or domain(settings)}"
 
 
-def vevent(event: Event, stamp: datetime, settings: dict[str, Any]) -> VEvent:
-    """One ``VEVENT``, with its rule and cancellations when it recurs."""
+def vevent(
+    event: Event,
+    stamp: datetime,
+    settings: dict[str, Any],
+    categories: list[str] | None = None,
+) -> VEvent:
+    """One ``VEVENT``, with its rule and cancellations when it recurs.
+
+    ``categories``: its themes' names (``CATEGORIES``), as the site names them.
+    """
     url = absolute_url(settings, event.url)
     component = VEvent()
     component.add("uid", uid(event, settings))
@@ -172,6 +181,8 @@ def vevent(event: Event, stamp: datetime, settings: dict[str, Any]) -> VEvent:
         component.add("location", event.place.line)
     component.add("description", description(event, url))
     component.add("url", url)
+    if categories:
+        component.add("categories", categories)
     component.add("status", STATUSES.get(event.state or "", "CONFIRMED"))
     if event.state == "rescheduled":
         # Same UID, higher SEQUENCE: subscribers' apps move the event they
@@ -242,19 +253,40 @@ def write(output_path: str, save_as: str, data: bytes) -> None:
         file.write(data)
 
 
-def write_calendars(
-    events: list[Event], now: datetime, settings: dict[str, Any], output_path: str
-) -> None:
-    """Write the whole agenda's calendar, then each event's own.
+def theme_calendar_name(settings: dict[str, Any], theme: str) -> str:
+    """« Agenda de L'Alternateur — Vélo »: a theme's feed, named as its page."""
+    return f"{calendar_name(settings)} — {plain_text(theme)}"
 
+
+def write_calendars(  # noqa: PLR0917 (the feeds and what they hold)
+    events: list[Event],
+    now: datetime,
+    settings: dict[str, Any],
+    output_path: str,
+    categories: dict[str, list[str]] | None = None,
+    themes: Sequence[tuple[str, str, list[Event]]] = (),
+) -> None:
+    """Write the whole agenda's calendar, each event's own, then each theme's.
+
+    ``categories``: each event's themes, by slug; ``themes``: each theme's
+    name, output file and events. Every ``VEVENT`` is serialized once, and
+    a theme's feed holds the same ones as the agenda's.
     Month-precise events are left out: iCalendar has no month-long date.
     """
     chosen = [event for event in events if event.expressible]
     stamp = now.astimezone(UTC)
-    vevents = {event.slug: vevent(event, stamp, settings).to_ical() for event in chosen}
+    named = categories or {}
+    vevents = {
+        event.slug: vevent(event, stamp, settings, named.get(event.slug)).to_ical()
+        for event in chosen
+    }
     feed = _header(settings, calendar_name(settings))
     write(output_path, settings["AGENDA_ICS_SAVE_AS"], calendar(chosen, feed, vevents))
     head = _header(settings, None)
     for event in chosen:
         own = calendar([event], head, vevents)
         write(output_path, event_ics_path(event, settings) or "", own)
+    for name, save_as, members in themes:
+        kept = [event for event in members if event.expressible]
+        theme_head = _header(settings, theme_calendar_name(settings, name))
+        write(output_path, save_as, calendar(kept, theme_head, vevents))

@@ -10,6 +10,8 @@ have no date schema.org can say, and get none.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from typing import Any
 
 from markupsafe import Markup
@@ -63,15 +65,58 @@ STATUSES = {
 }
 
 
-def _offers(event: Event, settings: dict[str, Any]) -> dict[str, Any] | None:
-    """Return an ``Offer`` when the event says something of its seats (``SoldOut``)."""
-    if not event.full:
+# « 5 € », « 5 euros », « 5,50 € »: an amount in euros and nothing else.
+# Any other text (« Prix libre », « 5 € ou 3 € adhérents ») has no single price.
+_EUROS = re.compile(r"(\d{1,6})(?:[,.](\d{1,2}))?\s*(?:€|euros?|eur)", re.IGNORECASE)
+FREE = "gratuit"
+
+
+def _folded(text: str) -> str:
+    """Lower case, accents and typographic spaces gone: « GRATUÏT » is « gratuit »."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def price(written: str | None) -> str | None:
+    """Return ``Price`` as schema.org's ``price`` (« 5.50 »), or None if not one.
+
+    « Gratuit » is 0; an amount in euros is that amount, with a dot; any
+    other text says something a single number cannot, and gives no price.
+    """
+    if not written:
         return None
-    return {
-        "@type": "Offer",
-        "availability": f"{SCHEMA}/SoldOut",
-        "url": absolute_url(settings, event.url),
-    }
+    text = " ".join(_folded(written).split())
+    if text == FREE:
+        return "0"
+    match = _EUROS.fullmatch(text)
+    if match is None:
+        return None
+    units, cents = match.groups()
+    units = str(int(units))
+    return f"{units}.{cents.ljust(2, '0')}" if cents else units
+
+
+def _offers(event: Event, settings: dict[str, Any]) -> dict[str, Any] | None:
+    """Return an ``Offer`` from ``Price``, ``Registration`` and ``Full``.
+
+    None when the event says nothing of either: an ``Offer`` without a price
+    or a place to register would tell search engines nothing. The ``url`` is
+    where to register when that is a web page, else the event's page.
+    """
+    amount = price(event.price)
+    if amount is None and not event.registration and not event.full:
+        return None
+    registration = event.registration or ""
+    url = (
+        registration
+        if registration.startswith("https:")
+        else absolute_url(settings, event.url)
+    )
+    offer: dict[str, Any] = {"@type": "Offer"}
+    if amount is not None:
+        offer |= {"price": amount, "priceCurrency": "EUR"}
+    available = "SoldOut" if event.full else "InStock"
+    return offer | {"availability": f"{SCHEMA}/{available}", "url": url}
 
 
 def item(occurrence: Occurrence, settings: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ precision): the templates only lay them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import groupby
 from typing import Any
@@ -78,6 +78,8 @@ class Agenda:
     next: list[Listed]
     subscription: Subscription
     page_url: str
+    # The themes (``views/themes.ThemeLink``), once every event is read.
+    themes: list[Any] = field(default_factory=list)
 
 
 def listed(occurrence: Occurrence) -> Listed:
@@ -130,9 +132,12 @@ def listed_past(event: Event, done: list[Occurrence]) -> Listed:
     )
 
 
-def subscription(settings: dict[str, Any]) -> Subscription:
-    """Link the feed: ``webcal://`` for apps, ``https://`` to copy, Google's."""
-    path = settings["AGENDA_ICS_URL"]
+def subscription(settings: dict[str, Any], path: str | None = None) -> Subscription:
+    """Link a feed: ``webcal://`` for apps, ``https://`` to copy, Google's.
+
+    ``path``: a theme's feed; the whole agenda's by default.
+    """
+    path = path or settings["AGENDA_ICS_URL"]
     if base_url(settings) is None:
         return Subscription(path, None, None, None)
     https = absolute_url(settings, path)

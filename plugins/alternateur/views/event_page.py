@@ -22,6 +22,7 @@ from alternateur.model.contents import Event
 from alternateur.model.public_address import event_ics_url
 
 from .agenda import Listed, listed
+from .themes import ThemeLink
 
 OSM_SEARCH = "https://www.openstreetmap.org/search?query="
 STATUS_WORDS = {
@@ -29,6 +30,40 @@ STATUS_WORDS = {
     "postponed": "Reporté, nouvelle date à venir",
     "full": "Complet",
 }
+# How to register, by the link's scheme (``Registration``, checked by
+# ``model/values.parse_url``).
+REGISTRATION_WORDS = {
+    "https": "S'inscrire en ligne",
+    "http": "S'inscrire en ligne",
+    "mailto": "S'inscrire par courriel",
+    "tel": "S'inscrire par téléphone",
+}
+
+
+@dataclass(frozen=True)
+class Registration:
+    """How to register: the link, its words, and the address or number.
+
+    ``detail`` is the e-mail address or phone number, shown beside the link:
+    a computer without a phone app cannot follow ``tel:``.
+    """
+
+    href: str
+    label: str
+    detail: str | None
+
+
+def registration(link: str | None) -> Registration | None:
+    """Say how to register by the kind of link ``Registration`` gives."""
+    if not link:
+        return None
+    scheme, rest = link.split(":", 1)
+    if scheme in {"https", "http"}:
+        return Registration(link, REGISTRATION_WORDS[scheme], None)
+    detail = rest.split("?", 1)[0]
+    # RFC 3966 numbers have no spaces (HTML validators refuse them in ``href``).
+    href = "tel:" + rest.replace(" ", "") if scheme == "tel" else link
+    return Registration(href, REGISTRATION_WORDS[scheme], detail)
 
 
 @dataclass(frozen=True)
@@ -45,6 +80,8 @@ class EventPage:
     state: str | None  # ``Event.state``: the status is then a badge.
     reason: str | None
     osm_url: str | None
+    registration: Registration | None
+    themes: list[ThemeLink]
     ics_url: str | None
     google_url: str | None
     jsonld: Markup | None
@@ -79,10 +116,12 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
     settings: dict[str, Any],
     jsonld: Markup | None = None,
     google_url: str | None = None,
+    themes: list[ThemeLink] | None = None,
 ) -> EventPage:
     """Gather the page's facts around ``now``, from the event's schedule.
 
-    ``jsonld`` and ``google_url`` are the writers' (``outputs/``).
+    ``jsonld`` and ``google_url`` are the writers' (``outputs/``); ``themes``
+    the event's, named as the site names them (``views/themes``).
     """
     first, announced, done = times.first, times.announced, times.done
     rule = None
@@ -108,6 +147,8 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
         state=event.state,
         reason=event.reason,
         osm_url=osm_search(event.address),
+        registration=registration(event.registration),
+        themes=themes or [],
         # A cancelled event, or one whose date is unknown, is not added.
         ics_url=None
         if event.state in {"cancelled", "postponed"}
