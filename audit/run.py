@@ -10,7 +10,8 @@
    ``audit/node_modules`` from ``audit/package-lock.json``; too heavy for
    ``make test``) with Debian's Chromium (``CHROME_PATH``), in its default
    mobile mode (emulated phone, slow 4G, slowed processor), on the home,
-   timeline and agenda pages: performance, accessibility, best practices and
+   timeline and agenda pages, an event, a theme, the search, the contact
+   page and the legal notice: performance, accessibility, best practices and
    SEO must each score 100;
 4. takes screenshots of those pages at phone and desktop widths, light and
    dark, into ``output/audit/screenshots/``; Lighthouse's reports go to
@@ -44,7 +45,16 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = ROOT / "audit"
 OUTPUT = ROOT / "output"
 REPORTS = OUTPUT / "audit"
-PAGES = {"accueil": "", "etat-d-avancement": "etat-d-avancement/", "agenda": "agenda/"}
+PAGES = {
+    "accueil": "",
+    "etat-d-avancement": "etat-d-avancement/",
+    "agenda": "agenda/",
+    "evenement": "agenda/rendez-vous-atelier/",
+    "theme": "agenda/themes/prefiguration/",
+    "recherche": "recherche/",
+    "contact": "contact/",
+    "mentions-legales": "mentions-legales/",
+}
 TARGET = 100  # Every category, every page.
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE = HERE / "node_modules" / "lighthouse" / "cli" / "index.js"

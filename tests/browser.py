@@ -147,3 +147,16 @@ def browser() -> Iterator[Browser]:
         chromium = launch(playwright)
         yield chromium
         chromium.close()
+
+
+def live_reload_connected(page: Page) -> None:
+    """Wait until the page listens to the preview (livereload's websocket).
+
+    An author's page has long been open when they save; a test's, just
+    loaded, may still be connecting: a reload sent before would be missed.
+    """
+    page.wait_for_function(
+        "() => { const c = window.LiveReload && window.LiveReload.connector;"
+        " return !!(c && c.socket && c.socket.readyState === 1); }",
+        timeout=60_000,
+    )

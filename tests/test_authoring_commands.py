@@ -87,7 +87,7 @@ def shell(project: Path, command: str) -> subprocess.CompletedProcess[str]:
     env = {
         name: value
         for name, value in os.environ.items()
-        if name not in {"SITEURL", "PAGES_DOMAIN", "MAKEFLAGS", "MFLAGS"}
+        if name not in {"SITEURL", "PAGES_DOMAIN", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
     }
     return subprocess.run(
         ["bash", "-c", command],

@@ -15,7 +15,7 @@ import pytest
 from alternateur.settings import DEFAULTS
 from playwright.sync_api import Browser
 
-from .browser import open_page
+from .browser import live_reload_connected, open_page
 from .budgets import PAGE_BUDGET, axe_violations, gzipped_weight, html_pages, vnu_errors
 from .sites import Site, plain, run_pelican, write_content
 from .test_serve import HOST, fetch, free_port, preview
@@ -139,6 +139,7 @@ def test_the_live_preview_shows_an_error_then_forgets_it(
         write_content(content, {"events/soupe.md": good}, special_pages=False)
         wait_until(lambda: "Une soupe." in fetch(f"{base}agenda/soupe/"), "first")
         with open_page(browser, base) as (home, _):
+            live_reload_connected(home)
             alert = home.locator('[role="alert"]')
             assert alert.count() == 0
             write_content(

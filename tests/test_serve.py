@@ -26,7 +26,7 @@ import pytest
 from invoke.exceptions import Exit
 from playwright.sync_api import Browser
 
-from .browser import open_page
+from .browser import live_reload_connected, open_page
 from .sites import FIXED_NOW, ROOT, write_content
 
 HOST = "127.0.0.1"
@@ -275,7 +275,11 @@ def test_publishing_leaves_the_served_preview_untouched(tmp_path: Path) -> None:
         folder = served.project / "output-preview"
         before = snapshot(folder)
         assert "index.html" in before
-        env = {k: v for k, v in os.environ.items() if k not in {"SITEURL", "MAKEFLAGS"}}
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"SITEURL", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"}
+        }
         published = subprocess.run(
             ["make", "publish"],
             cwd=served.project,
@@ -302,6 +306,7 @@ def test_a_second_save_a_second_later_is_shown(
         pages = served.project / "content"
         with open_page(browser, f"{base}le-projet/") as (page, _):
             time.sleep(0.2)  # The watcher sees files saved after it started.
+            live_reload_connected(page)
             for text in ("Première version.", "Seconde version."):
                 write_content(
                     pages, {"pages/le-projet.md": f"Title: Le projet\n\n{text}\n"}
