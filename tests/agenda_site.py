@@ -136,10 +136,15 @@ def build(
     settings: str = "pelicanconf.py",
     env: dict[str, str] | None = None,
     extra_settings: tuple[str, ...] = (),
+    files: dict[str, str] | None = None,
 ) -> Site:
-    """Build the fixture agenda (strictly), failing loudly if the build fails."""
+    """Build the fixture agenda (strictly), failing loudly if the build fails.
+
+    ``files`` replaces the fixture's own content (another agenda, built the
+    same way: the same "now", domain and strict build).
+    """
     root: Path = tmp_path_factory.mktemp("agenda-site")
-    content = write_content(root / "content", FILES)
+    content = write_content(root / "content", FILES if files is None else files)
     output = root / "output"
     extra = ("-e", f'AGENDA_DOMAIN="{DOMAIN}"', *extra_settings)
     result = run_pelican(

@@ -120,6 +120,10 @@ class Site:
         path = f"{path}/index.html" if path and not path.endswith(".html") else path
         return HTMLParser(self.file(path or "index.html"))
 
+    def texts(self, url: str, selector: str) -> list[str]:
+        """Text of each element ``selector`` finds on a page, as ``plain`` reads it."""
+        return [plain(node.text()) for node in self.page(url).css(selector)]
+
     def text(self, url: str) -> str:
         """Visible text of a page's ``<main>``, as ``plain`` reads it."""
         return plain(self.page(url).css_first("main").text())

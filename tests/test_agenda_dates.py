@@ -25,7 +25,7 @@ from playwright.sync_api import Browser
 from . import agenda_site
 from .browser import serve
 from .icaljs import read
-from .sites import Site, plain, run_pelican, write_content
+from .sites import Site, plain
 from .test_agenda_recurrence import NOW, event
 
 SINCE = datetime(2019, 1, 1, tzinfo=UTC)
@@ -76,17 +76,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("dates-site")
-    content = write_content(root / "content", FILES)
-    extra = ("-e", f'AGENDA_DOMAIN="{agenda_site.DOMAIN}"')
-    result = run_pelican(content, root / "output", now=agenda_site.NOW, extra=extra)
-    built = Site(root / "output", result)
-    assert result.returncode == 0, built.log
-    return built
-
-
-def texts(site: Site, url: str, selector: str) -> list[str]:
-    return [plain(node.text()) for node in site.page(url).css(selector)]
+    return agenda_site.build(tmp_path_factory, files=FILES)
 
 
 # The model: occurrences.
@@ -182,8 +172,8 @@ def test_dates_are_said_by_month_and_year(days: list[date], words: str) -> None:
 def test_the_agenda_announces_each_further_date_and_marks_the_cancelled_one(
     site: Site,
 ) -> None:
-    dates = texts(site, "agenda/", "#a-venir .occurrence-date")
-    titles = texts(site, "agenda/", "#a-venir .occurrence-title")
+    dates = site.texts("agenda/", "#a-venir .occurrence-date")
+    titles = site.texts("agenda/", "#a-venir .occurrence-title")
     assert list(zip(titles, dates, strict=True)) == [
         ("Soirée jeux", "vendredi 15 novembre 2019, 18 h 30 – 21 h"),
         ("Café des voisins", "mardi 19 novembre 2019, 19 h – 21 h"),
@@ -200,22 +190,22 @@ def test_the_agenda_announces_each_further_date_and_marks_the_cancelled_one(
 def test_a_past_series_of_dates_is_listed_once_with_its_dates_in_words(
     site: Site,
 ) -> None:
-    rules = texts(site, "agenda/", "#passes .occurrence-rule")
+    rules = site.texts("agenda/", "#passes .occurrence-rule")
     assert "Les 3, 10 et 24 octobre 2019." in rules
     assert (
         "Chaque premier mardi du mois, de 19 h à 21 h, et le 19 novembre 2019 à "
         "19 h et le 17 décembre 2019 à 20 h." in rules
     )
-    past = texts(site, "agenda/", "#passes .occurrence-date")
+    past = site.texts("agenda/", "#passes .occurrence-date")
     assert "Du 3 octobre 2019 au 24 octobre 2019" in past
 
 
 def test_the_event_page_says_the_dates_and_lists_the_next_ones(site: Site) -> None:
-    facts = texts(site, "agenda/ateliers/", ".event-facts dd")
+    facts = site.texts("agenda/ateliers/", ".event-facts dd")
     assert facts[0] == (
         "Les 8 et 22 novembre, le 6 décembre 2019 et le 10 janvier 2020, de 14 h à 17 h"
     )
-    next_dates = texts(site, "agenda/ateliers/", ".event-dates li")
+    next_dates = site.texts("agenda/ateliers/", ".event-dates li")
     assert next_dates == [
         "vendredi 22 novembre 2019, 14 h – 17 h",
         "vendredi 6 décembre 2019, 14 h – 17 h Annulé",
@@ -225,7 +215,7 @@ def test_the_event_page_says_the_dates_and_lists_the_next_ones(site: Site) -> No
 
 
 def test_the_home_page_announces_the_next_dates(site: Site) -> None:
-    titles = texts(site, "", ".upcoming-events .occurrence-title")
+    titles = site.texts("", ".upcoming-events .occurrence-title")
     assert titles == ["Soirée jeux", "Café des voisins", "Ateliers de réparation"]
 
 

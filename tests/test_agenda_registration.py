@@ -20,7 +20,7 @@ from alternateur.settings import DEFAULTS
 from pelican.settings import DEFAULT_CONFIG
 
 from . import agenda_site
-from .sites import Site, plain, run_pelican, write_content
+from .sites import Site, plain
 
 SCHEMA = "https://schema.org"
 SETTINGS = {
@@ -181,13 +181,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("registration-site")
-    content = write_content(root / "content", FILES)
-    extra = ("-e", f'AGENDA_DOMAIN="{agenda_site.DOMAIN}"')
-    result = run_pelican(content, root / "output", now=agenda_site.NOW, extra=extra)
-    built = Site(root / "output", result)
-    assert result.returncode == 0, built.log
-    return built
+    return agenda_site.build(tmp_path_factory, files=FILES)
 
 
 def registration(site: Site, slug: str) -> tuple[str, str, str]:

@@ -17,7 +17,7 @@ from icalendar import Calendar
 
 from . import agenda_site
 from .icaljs import read
-from .sites import Site, plain, run_pelican, write_content
+from .sites import Site, plain
 
 FILES = {
     "pages/agenda.md": "Title: Agenda\nTemplate: agenda\n\nLes rendez-vous.\n",
@@ -62,17 +62,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    root = tmp_path_factory.mktemp("statuses-site")
-    content = write_content(root / "content", FILES)
-    extra = ("-e", f'AGENDA_DOMAIN="{agenda_site.DOMAIN}"')
-    result = run_pelican(content, root / "output", now=agenda_site.NOW, extra=extra)
-    built = Site(root / "output", result)
-    assert result.returncode == 0, built.log
-    return built
-
-
-def texts(site: Site, url: str, selector: str) -> list[str]:
-    return [plain(node.text()) for node in site.page(url).css(selector)]
+    return agenda_site.build(tmp_path_factory, files=FILES)
 
 
 def status(site: Site, slug: str) -> str:
@@ -107,7 +97,7 @@ def test_each_status_is_said_in_words_with_its_reason(site: Site) -> None:
 
 
 def test_the_agenda_shows_each_status_beside_its_date(site: Site) -> None:
-    dates = texts(site, "agenda/", "#a-venir .occurrence-date")
+    dates = site.texts("agenda/", "#a-venir .occurrence-date")
     assert dates == [
         "lundi 18 novembre 2019, 10 h Annulé",
         "mercredi 20 novembre 2019, 20 h Reporté",
@@ -119,7 +109,7 @@ def test_the_agenda_shows_each_status_beside_its_date(site: Site) -> None:
 
 
 def test_the_home_page_skips_cancelled_occurrences(site: Site) -> None:
-    dates = texts(site, "", ".upcoming-events .occurrence-date")
+    dates = site.texts("", ".upcoming-events .occurrence-date")
     assert dates == [
         "mercredi 20 novembre 2019, 20 h Reporté",
         "vendredi 22 novembre 2019, 14 h Complet",
