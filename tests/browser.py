@@ -11,6 +11,8 @@ shared through ``conftest.py``).
 from __future__ import annotations
 
 import shutil
+import signal
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -160,3 +162,13 @@ def live_reload_connected(page: Page) -> None:
         " return !!(c && c.socket && c.socket.readyState === 1); }",
         timeout=60_000,
     )
+
+
+def interrupt(process: subprocess.Popen[bytes]) -> None:
+    """Stop a preview or autoreload process as Ctrl+C does; kill it if it hangs."""
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from .browser import interrupt
 from .sites import FIXED_NOW, PRODUCTION_URL, ROOT, run_pelican, write_content
 
 SITE = {
@@ -351,12 +351,7 @@ def test_pelican_autoreload_swaps_each_build_in_and_keeps_it_on_failure(
         assert snapshot(output) == before
         assert process.poll() is None, "autoreload goes on after a failure"
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        interrupt(process)
     # (Pelican tries a failed build again at once, so a build folder may
     # exist at any moment until it stops.)
     assert snapshot(output) == before

@@ -26,7 +26,7 @@ import pytest
 from invoke.exceptions import Exit
 from playwright.sync_api import Browser
 
-from .browser import live_reload_connected, open_page
+from .browser import interrupt, live_reload_connected, open_page
 from .sites import FIXED_NOW, ROOT, write_content
 
 HOST = "127.0.0.1"
@@ -197,12 +197,7 @@ def preview(tmp_path: Path, port: int) -> Iterator[Preview]:
     try:
         yield Preview(project, log, process)
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        interrupt(process)
 
 
 def test_invoke_serve_on_a_taken_port_serves_on_the_next(tmp_path: Path) -> None:

@@ -113,11 +113,6 @@ class Recurrence:
         """``DAILY``, ``WEEKLY``, ``MONTHLY`` or ``YEARLY``."""
         return self.fields["FREQ"][0]
 
-    @property
-    def bounded(self) -> bool:
-        """Whether the rule ends (``UNTIL`` or ``COUNT``)."""
-        return self.until is not None or "COUNT" in self.fields
-
     def starts_between(self, after: datetime, before: datetime) -> list[datetime]:
         """Naive starts from ``after`` to ``before``, both included."""
         return self.rule.between(after, min(before, LAST_START), inc=True)
