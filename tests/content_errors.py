@@ -136,7 +136,9 @@ MISTAKES = {
         "events/strat.md: Strat « 2019-12-06 19:00 » n'est pas un champ des "
         "événements : vouliez-vous dire Start ? (attendu un de ces champs : Title, "
         "Start, End, Location, Address, Recurrence, Dates, Cancelled, Postponed, "
-        "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status)",
+        "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status, "
+        "Image, ImageAlt, "
+        "ImageCredit)",
     ),
     "unknown-key-in-french": Mistake(
         {"events/lieu.md": _event("Title: Lieu\nStart: 2019-12\nLieu: La salle")},
@@ -146,7 +148,8 @@ MISTAKES = {
     "unknown-key-with-no-near-one": Mistake(
         {"milestones/couleur.md": "Title: C\nDate: 2019\nCouleur: vert\n\nTexte.\n"},
         "milestones/couleur.md: Couleur « vert » n'est pas un champ des jalons "
-        "(attendu un de ces champs : Title, Date, Summary, Status)",
+        "(attendu un de ces champs : Title, Date, Summary, Status, Image, "
+        "ImageAlt, ImageCredit)",
     ),
     "unknown-key-on-a-page": Mistake(
         {"pages/gabarit.md": "Title: G\nTemplat: agenda\n\nTexte.\n"},
@@ -529,7 +532,8 @@ MISTAKES = {
         "events/collee.md: Attention « places limitées. » n'est pas un champ des "
         "événements (attendu un de ces champs : Title, Start, End, Location, "
         "Address, Recurrence, Dates, Cancelled, Postponed, Rescheduled, Full, "
-        "Reason, Registration, Price, Tags, Summary, Status) ; si c'est la "
+        "Reason, Registration, Price, Tags, Summary, Status, Image, ImageAlt, "
+        "ImageCredit) ; si c'est la "
         "première ligne du texte, laissez une ligne vide entre les champs et le "
         "texte",
     ),
