@@ -8,9 +8,11 @@ field, the value and what was expected.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import pytest
+from PIL import Image
 
 # A correct site around each mistake: the mistake alone must fail the build.
 GOOD_SITE = {
@@ -28,6 +30,13 @@ class Mistake:
 
     files: dict[str, str | bytes]
     line: str
+
+
+def _photo(size: tuple[int, int] = (40, 30), form: str = "JPEG") -> bytes:
+    """A small picture made with Pillow (the real content has none)."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 80, 40)).save(buffer, form)
+    return buffer.getvalue()
 
 
 def _event(header: str, text: str = "Texte.") -> str:
@@ -127,7 +136,9 @@ MISTAKES = {
         "events/strat.md: Strat « 2019-12-06 19:00 » n'est pas un champ des "
         "événements : vouliez-vous dire Start ? (attendu un de ces champs : Title, "
         "Start, End, Location, Address, Recurrence, Dates, Cancelled, Postponed, "
-        "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status)",
+        "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status, "
+        "Image, ImageAlt, "
+        "ImageCredit)",
     ),
     "unknown-key-in-french": Mistake(
         {"events/lieu.md": _event("Title: Lieu\nStart: 2019-12\nLieu: La salle")},
@@ -137,7 +148,8 @@ MISTAKES = {
     "unknown-key-with-no-near-one": Mistake(
         {"milestones/couleur.md": "Title: C\nDate: 2019\nCouleur: vert\n\nTexte.\n"},
         "milestones/couleur.md: Couleur « vert » n'est pas un champ des jalons "
-        "(attendu un de ces champs : Title, Date, Summary, Status)",
+        "(attendu un de ces champs : Title, Date, Summary, Status, Image, "
+        "ImageAlt, ImageCredit)",
     ),
     "unknown-key-on-a-page": Mistake(
         {"pages/gabarit.md": "Title: G\nTemplat: agenda\n\nTexte.\n"},
@@ -520,7 +532,8 @@ MISTAKES = {
         "events/collee.md: Attention « places limitées. » n'est pas un champ des "
         "événements (attendu un de ces champs : Title, Start, End, Location, "
         "Address, Recurrence, Dates, Cancelled, Postponed, Rescheduled, Full, "
-        "Reason, Registration, Price, Tags, Summary, Status) ; si c'est la "
+        "Reason, Registration, Price, Tags, Summary, Status, Image, ImageAlt, "
+        "ImageCredit) ; si c'est la "
         "première ligne du texte, laissez une ligne vide entre les champs et le "
         "texte",
     ),
@@ -528,6 +541,55 @@ MISTAKES = {
         {"events/!!!.md": _event("Title: Points\nStart: 2019-12")},
         "events/!!!.md: Le nom de fichier « !!! » ne donne aucune adresse (attendu "
         "un nom de fichier avec des lettres ou des chiffres)",
+    ),
+    "image-without-alt": Mistake(
+        {
+            "events/affiche.md": _event(
+                "Title: Affiche\nStart: 2019-12-06 19:00\nImage: affiche.jpg"
+            ),
+            "images/affiche.jpg": _photo(),
+        },
+        "events/affiche.md: ImageAlt est obligatoire avec Image « affiche.jpg » "
+        "(attendu ce que l'image montre, en une phrase, pour qui ne la voit pas)",
+    ),
+    "image-missing-file": Mistake(
+        {
+            "pages/galerie.md": "Title: Galerie\nImage: absente.jpg\n"
+            "ImageAlt: Une salle\n\nTexte.\n"
+        },
+        "pages/galerie.md: Image « absente.jpg » n'existe pas dans content/images/ "
+        "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
+    ),
+    "image-unreadable": Mistake(
+        {
+            "milestones/photo.md": "Title: Photo\nDate: 2019-07\nImage: casse.jpg"
+            "\nImageAlt: Le chantier\n\nTexte.\n",
+            "images/casse.jpg": b"\xff\xd8 pas une image",
+        },
+        "milestones/photo.md: Image « casse.jpg » n'est pas une image lisible "
+        "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
+    ),
+    "image-unsupported-format": Mistake(
+        {
+            "events/gif.md": _event(
+                "Title: Gif\nStart: 2019-12-06 19:00\nImage: anime.gif\n"
+                "ImageAlt: Un dessin"
+            ),
+            "images/anime.gif": _photo(form="GIF"),
+        },
+        "events/gif.md: Image « anime.gif » est au format GIF (attendu un fichier "
+        "JPEG, PNG ou WebP du dossier content/images/)",
+    ),
+    "image-in-a-folder": Mistake(
+        {
+            "events/chemin.md": _event(
+                "Title: Chemin\nStart: 2019-12-06 19:00\nImage: ../secret.jpg\n"
+                "ImageAlt: Un dessin"
+            ),
+        },
+        "events/chemin.md: Image « ../secret.jpg » n'est pas un nom de fichier "
+        "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/, sans "
+        "dossier)",
     ),
     "page-without-text": Mistake(
         {"pages/muette.md": "Title: Muette\n"},

@@ -55,7 +55,8 @@ def test_new_event_writes_every_field_in_a_file_named_after_the_title(
     assert "Start: 2020-03-20 19:00\n" in text
     assert "Location: Salle Jean Morlet\n" in text
     assert "End:\n" in text, "empty, ready to fill in"
-    assert text.endswith("Status: draft\n\n")
+    assert "Status: draft\n" in text
+    assert text.endswith("ImageCredit:\n\n")
 
 
 def test_the_new_event_passes_the_check_and_the_build_as_it_is(content: Path) -> None:

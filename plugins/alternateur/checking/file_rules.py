@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pelican.contents import Content
 
+from alternateur.checking.images import image_problems
 from alternateur.model.errors import ContentError, missing
 from alternateur.model.schema import STATUS_WORDS, Kind, Spec, Type
 from alternateur.model.values import site_path_problem
@@ -184,6 +185,8 @@ def item_problems(
         problems.append(status)
     if kind.name == "page":
         problems += _page_fields(kind, item, templates)
+    settings = getattr(item, "settings", None) or {}
+    problems += image_problems(item.metadata, str(settings.get("PATH", "")))
     own_template = kind.name == "page" and "template" in item.metadata
     if (
         kind.text_expected

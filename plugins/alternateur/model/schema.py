@@ -131,6 +131,34 @@ STATUS = Spec(
     synonyms=("statut", "etat", "état"),
 )
 
+# A picture of the content (issue 17): shared by every kind, appended last to
+# each so that the other fields keep their documented order.
+IMAGE_FIELDS = (
+    Spec(
+        "Image",
+        Type.TEXT,
+        "le nom d'un fichier JPEG, PNG ou WebP du dossier content/images/",
+        "nom d'un fichier de `content/images/` (`affiche-soupe.jpg`) : JPEG, PNG "
+        "ou WebP, 50 mégapixels et 30 Mo au plus",
+        synonyms=("affiche", "photo", "illustration"),
+    ),
+    Spec(
+        "ImageAlt",
+        Type.TEXT,
+        "une description de l'image",
+        "obligatoire avec `Image` : ce que l'image montre, pour qui ne la voit "
+        "pas (voir « Les images »)",
+        synonyms=("alt", "texte-alternatif"),
+    ),
+    Spec(
+        "ImageCredit",
+        Type.TEXT,
+        "texte",
+        "auteur ou source de l'image, affiché « Crédit : … »",
+        synonyms=("credit", "crédit", "copyright"),
+    ),
+)
+
 PAGE = Kind(
     name="page",
     setting_prefix="PAGE",
@@ -174,6 +202,7 @@ PAGE = Kind(
             EXPECTED[Precision.DAY],
             "date de la dernière modification, pour le plan du site",
         ),
+        *IMAGE_FIELDS,
     ),
     rules=("a template of the theme", "a path inside the site"),
 )
@@ -196,6 +225,7 @@ MILESTONE = Kind(
         ),
         SUMMARY,
         STATUS,
+        *IMAGE_FIELDS,
     ),
 )
 
@@ -327,6 +357,7 @@ EVENT = Kind(
         ),
         SUMMARY,
         STATUS,
+        *IMAGE_FIELDS,
     ),
     rules=(
         "End after Start",

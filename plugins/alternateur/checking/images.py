@@ -1,0 +1,86 @@
+"""The checks of a content's image (``Image``, ``ImageAlt``): one line each.
+
+An image named in a header must exist in ``content/images/``, be a picture
+Pillow can read in a format the site publishes, and be small enough to
+process in a sane time and memory; an image without its alternative text
+leaves blind readers with nothing, so ``ImageAlt`` is required with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from alternateur.model.errors import ContentError
+
+#: Where the images of the content live, inside the content folder.
+FOLDER = "images"
+#: Formats accepted as sources (Pillow's names).
+FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+#: Above these a source is refused: 50 megapixels (a 8000×6000 photo)
+#: decode to 200 MB of pixels; 30 MB is far above any camera's JPEG.
+MAX_PIXELS = 50_000_000
+MAX_BYTES = 30 * 1024 * 1024
+
+_EXPECTED = "un fichier JPEG, PNG ou WebP du dossier content/images/"
+
+
+def _file_problem(path: Path, name: str) -> str | None:
+    """Refuse a path (it could leave the folder) and a file that is not there."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return f"n'est pas un nom de fichier (attendu {_EXPECTED}, sans dossier)"
+    if not path.is_file():
+        return f"n'existe pas dans content/{FOLDER}/ (attendu {_EXPECTED})"
+    return None
+
+
+def source_problem(folder: str, name: str) -> str | None:
+    """Say what is wrong with the image file ``name`` of ``folder``, if anything."""
+    path = Path(folder, FOLDER, name)
+    missing = _file_problem(path, name)
+    if missing:
+        return missing
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return (
+            f"pèse {size / 1024 / 1024:.0f} Mo (attendu 30 Mo au plus : "
+            "réduisez l'image avant de l'ajouter)"
+        )
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+            if kind in FORMATS and width * height <= MAX_PIXELS:
+                image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return f"n'est pas une image lisible (attendu {_EXPECTED})"
+    except Image.DecompressionBombError:
+        kind, width, height = "JPEG", MAX_PIXELS, 2
+    if kind not in FORMATS:
+        return f"est au format {kind} (attendu {_EXPECTED})"
+    if width * height > MAX_PIXELS:
+        return (
+            "dépasse 50 mégapixels (attendu 50 mégapixels au plus : réduisez "
+            "l'image avant de l'ajouter)"
+        )
+    return None
+
+
+def image_problems(metadata: dict[str, object], content_folder: str) -> list[str]:
+    """Every problem of a content's ``Image`` and ``ImageAlt`` fields."""
+    raw = metadata.get("image")
+    name = str(raw).strip() if isinstance(raw, str) else ""
+    if not name:
+        return []
+    problems = []
+    alt = metadata.get("imagealt")
+    if not (isinstance(alt, str) and alt.strip()):
+        problem = (
+            f"est obligatoire avec Image « {name} » (attendu ce que l'image "
+            "montre, en une phrase, pour qui ne la voit pas)"
+        )
+        problems.append(str(ContentError("ImageAlt", problem)))
+    why = source_problem(content_folder, name)
+    if why:
+        problems.append(str(ContentError("Image", why, name)))
+    return problems
