@@ -13,9 +13,8 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from alternateur.model.errors import ContentError
+from alternateur.model.images import FOLDER
 
-#: Where the images of the content live, inside the content folder.
-FOLDER = "images"
 #: Formats accepted as sources (Pillow's names).
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
 #: Above these a source is refused: 50 megapixels (a 8000×6000 photo)
@@ -24,6 +23,10 @@ MAX_PIXELS = 50_000_000
 MAX_BYTES = 30 * 1024 * 1024
 
 _EXPECTED = "un fichier JPEG, PNG ou WebP du dossier content/images/"
+_TOO_LARGE = (
+    "dépasse 50 mégapixels (attendu 50 mégapixels au plus : réduisez "
+    "l'image avant de l'ajouter)"
+)
 
 
 def _file_problem(path: Path, name: str) -> str | None:
@@ -35,34 +38,38 @@ def _file_problem(path: Path, name: str) -> str | None:
     return None
 
 
-def source_problem(folder: str, name: str) -> str | None:
-    """Say what is wrong with the image file ``name`` of ``folder``, if anything."""
-    path = Path(folder, FOLDER, name)
-    missing = _file_problem(path, name)
-    if missing:
-        return missing
+def _size_problem(path: Path) -> str | None:
+    """Refuse a source too heavy, or with too many pixels, to process sanely."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         return (
             f"pèse {size / 1024 / 1024:.0f} Mo (attendu 30 Mo au plus : "
             "réduisez l'image avant de l'ajouter)"
         )
+    with Image.open(path) as image:
+        width, height = image.size
+    return _TOO_LARGE if width * height > MAX_PIXELS else None
+
+
+def source_problem(folder: str, name: str) -> str | None:
+    """Say what is wrong with the image file ``name`` of ``folder``, if anything."""
+    path = Path(folder, FOLDER, name)
+    missing = _file_problem(path, name)
+    if missing:
+        return missing
     try:
+        too_large = _size_problem(path)
+        if too_large:
+            return too_large
         with Image.open(path) as image:
-            kind, (width, height) = image.format, image.size
-            if kind in FORMATS and width * height <= MAX_PIXELS:
-                image.verify()
+            if image.format not in FORMATS:
+                return f"est au format {image.format} (attendu {_EXPECTED})"
+            image.verify()
+    except Image.DecompressionBombError:
+        # Pillow refuses twice its own limit (about 179 MP) as it opens.
+        return _TOO_LARGE
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return f"n'est pas une image lisible (attendu {_EXPECTED})"
-    except Image.DecompressionBombError:
-        kind, width, height = "JPEG", MAX_PIXELS, 2
-    if kind not in FORMATS:
-        return f"est au format {kind} (attendu {_EXPECTED})"
-    if width * height > MAX_PIXELS:
-        return (
-            "dépasse 50 mégapixels (attendu 50 mégapixels au plus : réduisez "
-            "l'image avant de l'ajouter)"
-        )
     return None
 
 
