@@ -6,6 +6,7 @@ Noise over gradients, so that they compress like photos, not to nothing.
 from __future__ import annotations
 
 import io
+import random
 
 from PIL import Image, ImageDraw
 
@@ -20,7 +21,11 @@ def photo(
     width, height = size
     red = Image.linear_gradient("L").resize(size)
     blue = Image.linear_gradient("L").rotate(90).resize(size)
-    grain = Image.effect_noise(size, noise) if noise else Image.new("L", size, 128)
+    # Seeded grain: the same picture in every process (Pillow's effect_noise
+    # is random), so that two builds of the fixture read the same bytes.
+    flat = Image.new("L", size, 128)
+    random_bytes = random.Random(seed).randbytes(width * height)
+    grain = Image.blend(flat, Image.frombytes("L", size, random_bytes), noise / 128)
     picture = Image.merge("RGB", (red, Image.blend(grain, red, 0.5), blue))
     draw = ImageDraw.Draw(picture)
     for number in range(6):

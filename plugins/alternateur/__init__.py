@@ -14,6 +14,7 @@ from .hooks.association import add_association
 from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
 from .hooks.memory import forget_rendered_content
+from .hooks.pictures import drop_originals, place_images
 from .hooks.preview import remember_output, show_problems
 from .hooks.staging import stage_builds
 from .hooks.typeset_pages import typeset_rendered_pages
@@ -31,10 +32,13 @@ def after_reading(generators: Sequence[Generator]) -> None:
     The check first: in a strict build it stops here, before the timeline
     and the sitemap look at content it rejected; then the preview's banner
     of the problems found (``hooks/preview.py``, off outside the preview),
-    the timeline (it gives milestones their URLs) and the sitemap's dates.
+    the images (planned, body images marked, files written before any
+    page), the timeline (it gives milestones their URLs) and the sitemap's
+    dates.
     """
     finish_reading(generators)
     show_problems(generators)
+    place_images(generators)
     add_timeline(generators)
     add_association(generators)
     date_sitemap_from_build(generators)
@@ -50,6 +54,7 @@ def register() -> None:
     signals.generator_init.connect(typeset_rendered_pages)
     signals.content_object_init.connect(check_page)
     signals.page_generator_finalized.connect(collect_page_problems)
+    signals.static_generator_finalized.connect(drop_originals)
     signals.all_generators_finalized.connect(after_reading)
     signals.finalized.connect(forget_rendered_content)
     signals.finalized.connect(write_site_files)

@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from alternateur.model.errors import ContentError
-from alternateur.model.images import FOLDER
+from alternateur.model.images import FOLDER, body_images, image_name, is_address
 
 #: Formats accepted as sources (Pillow's names).
 FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -90,4 +90,39 @@ def image_problems(metadata: dict[str, object], content_folder: str) -> list[str
     why = source_problem(content_folder, name)
     if why:
         problems.append(str(ContentError("Image", why, name)))
+    return problems
+
+
+#: The field a body image's problems are reported under.
+BODY_IMAGE = "L'image du texte"
+
+
+def body_image_problems(content: str, content_folder: str) -> list[str]:
+    """Every problem of the images of a content's text (``![texte](fichier)``).
+
+    Each one must be a file of ``content/images/`` (processed like
+    ``Image``), never an address on another site: the site makes no request
+    elsewhere (no tracking of readers by a third party, and the page's
+    weight stays the site's to keep); and each needs its alternative text.
+    """
+    problems = []
+    for image in body_images(content):
+        src = image.src.strip()
+        name = image_name(src)
+        if is_address(src):
+            why = (
+                "est sur un autre site (attendu un fichier du dossier "
+                "content/images/ : le site ne charge rien d'ailleurs)"
+            )
+        elif name is None:
+            why = f"n'est pas dans content/{FOLDER}/ (attendu {_EXPECTED})"
+        elif not (image.alt or "").strip():
+            why = (
+                "n'a pas de texte alternatif (attendu ![ce que l'image montre]"
+                f"({src}), en une phrase, pour qui ne la voit pas)"
+            )
+        else:
+            why = source_problem(content_folder, name)
+        if why:
+            problems.append(str(ContentError(BODY_IMAGE, why, src)))
     return problems

@@ -7,7 +7,10 @@ other.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 #: Where the images of the content live, inside the content folder.
 FOLDER = "images"
@@ -55,3 +58,62 @@ class ProcessedImage:
     def types(self) -> tuple[str, ...]:
         """Give every type, in the order the writer made them (best first)."""
         return tuple(dict.fromkeys(v.mime for v in self.variants))
+
+
+#: An ``<img>`` tag of a content's HTML (Python-Markdown writes ``![a](b)`` so).
+IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(
+    r"""\b(?P<key>[a-zA-Z-]+)\s*=\s*"""
+    r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))"""
+)
+#: Pelican's link markers, which an author may put before a path.
+_PELICAN_LINK = re.compile(r"^\{(?:static|filename|attach)\}|^\|(?:static|filename)\|")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+
+
+@dataclass(frozen=True)
+class BodyImage:
+    """An ``<img>`` of a content's text, as written."""
+
+    tag: str
+    src: str
+    alt: str | None
+
+
+def body_images(content: str) -> list[BodyImage]:
+    """Every ``<img>`` of a content's HTML, its ``src`` and ``alt`` unescaped."""
+    found = []
+    for tag in IMG.findall(content or ""):
+        attributes = {
+            m.group("key").lower(): html.unescape(
+                m.group("dq") or m.group("sq") or m.group("bare") or ""
+            )
+            for m in _ATTRIBUTE.finditer(tag)
+        }
+        found.append(BodyImage(tag, attributes.get("src", ""), attributes.get("alt")))
+    return found
+
+
+def image_name(src: str) -> str | None:
+    """Return the file of ``content/images/`` a body image's ``src`` names.
+
+    ``affiche.jpg``, ``images/affiche.jpg``, ``/images/affiche.jpg``,
+    ``../images/affiche.jpg`` and the same after ``{static}`` or
+    ``{filename}``; None for an address (``https://…``) or another folder.
+    """
+    path = _PELICAN_LINK.sub("", src.strip())
+    if not path or _SCHEME.match(path):
+        return None
+    parts = [part for part in path.split("/") if part not in {"", "."}]
+    while parts and parts[0] == "..":
+        parts.pop(0)
+    if len(parts) == 1:
+        return unquote(parts[0])
+    if len(parts) == 2 and parts[0] == FOLDER:  # noqa: PLR2004 (folder, file)
+        return unquote(parts[1])
+    return None
+
+
+def is_address(src: str) -> bool:
+    """Whether a body image's ``src`` is on another site (``https://…``, ``//…``)."""
+    return bool(_SCHEME.match(src.strip()))

@@ -22,6 +22,9 @@ from pathlib import Path
 
 #: The description of an entry (its size and variants), beside its files.
 META = "meta.json"
+#: What the last build did (how many images encoded, how many reused): read
+#: by the tests and the benchmark, which count encodes rather than time them.
+LAST_BUILD = "last-build.json"
 
 
 class ImageCache:
@@ -50,6 +53,21 @@ class ImageCache:
         """Tell whether ``key`` is stored with every one of ``names``."""
         entry = self._entry(key)
         return (entry / META).is_file() and all((entry / n).is_file() for n in names)
+
+    def record(self, counts: Mapping[str, int]) -> None:
+        """Keep what the last build did with its images (``LAST_BUILD``)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / LAST_BUILD).write_text(
+            json.dumps(dict(counts), sort_keys=True), encoding="utf-8"
+        )
+
+    def last_build(self) -> dict[str, int] | None:
+        """Return what the last build recorded, if any."""
+        try:
+            value = json.loads((self.folder / LAST_BUILD).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        return value if isinstance(value, dict) else None
 
     def store(
         self, key: str, meta: Mapping[str, object], files: Mapping[str, bytes]

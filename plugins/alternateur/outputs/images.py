@@ -301,8 +301,11 @@ class Images:
                 )
         if self.planned:
             logger.info(
-                "Images : %d encodée(s), %d reprise(s) du cache",
+                "Images: %d encoded, %d from the cache",
                 self.counts.encoded,
                 self.counts.cached,
+            )
+            self.cache.record(
+                {"encoded": self.counts.encoded, "cached": self.counts.cached}
             )
         return self.counts
