@@ -634,6 +634,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
     profile: bool = False,
     profile_size: int = 1000,
     output: str = "",
+    photos: int = 0,
 ) -> None:
     """Mesure la construction face à Pelican seul et Hugo (docs « Performances »)."""
     from bench.run import main  # noqa: PLC0415 (only ``bench`` needs it)
@@ -644,6 +645,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
     args += [] if live else ["--no-live"]
     args += ["--profile", str(profile_size)] if profile else []
     args += ["--output", output] if output else []
+    args += ["--photos", str(photos)] if photos else []
     main(args)
 
 
