@@ -66,6 +66,8 @@ def image_files() -> dict[str, str | bytes]:
             ImageAlt: Des palettes empilées dans la cour
 
             Le chantier commence.
+
+            ![La cour, vue du portail](chantier.jpg)
         """,
     }
 

@@ -142,10 +142,19 @@ def test_the_agenda_shows_a_small_lazy_thumbnail_for_an_event_with_an_image(
         assert [w for _, w in _srcset(img["srcset"] or "")] == [320]
 
 
-def test_the_timeline_shows_a_milestones_photo_lazily(site: Site) -> None:
-    (photo,) = _pictures(site, "etat-d-avancement/")
-    assert photo["img"]["alt"] == "Des palettes empilées dans la cour"
-    assert photo["img"]["loading"] == "lazy"
+def test_the_timeline_shows_a_milestones_photos_lazily(site: Site) -> None:
+    poster, body = _pictures(site, "etat-d-avancement/")
+    assert poster["img"]["alt"] == "Des palettes empilées dans la cour"
+    assert body["img"]["alt"] == "La cour, vue du portail"
+    assert [poster["img"]["loading"], body["img"]["loading"]] == ["lazy", "lazy"]
+
+
+def test_the_milestones_feed_gives_body_images_as_plain_img(site: Site) -> None:
+    feed = site.file("feeds/jalons.atom.xml")
+    assert "data-picture" not in feed
+    (src,) = re.findall(r"&lt;img src=\"([^\"]+)\"", feed)
+    assert re.search(r"/images/chantier-[0-9a-f]{8}-960\.jpg$", src)
+    assert (site.output / "images" / src.rsplit("/", 1)[1]).is_file()
 
 
 def test_every_image_of_every_page_exists_and_has_its_size(site: Site) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -117,3 +118,22 @@ def image_name(src: str) -> str | None:
 def is_address(src: str) -> bool:
     """Whether a body image's ``src`` is on another site (``https://…``, ``//…``)."""
     return bool(_SCHEME.match(src.strip()))
+
+
+#: The ``<img>`` of a body image once marked: its file, its alt, its loading.
+MARKER = re.compile(
+    r'<img data-picture="(?P<name>[^"]*)" alt="(?P<alt>[^"]*)"'
+    r"(?P<eager> data-picture-first)?>"
+)
+
+
+def place_pictures(content: str, render: Callable[[str, str, bool], str]) -> str:
+    """Replace every marked body image by ``render(name, alt, eager)``."""
+    return MARKER.sub(
+        lambda m: render(
+            html.unescape(m.group("name")),
+            html.unescape(m.group("alt")),
+            m.group("eager") is not None,
+        ),
+        content,
+    )

@@ -13,9 +13,9 @@ from alternateur.french.dates import format_precise
 from alternateur.french.plaintext import plain_text
 from alternateur.french.typography import french_text
 from alternateur.keys import PICTURES
-from alternateur.model.images import ProcessedImage
+from alternateur.model.images import ProcessedImage, place_pictures
 
-from .pictures import Picture, picture, place_pictures
+from .pictures import Picture, picture
 
 #: The theme's macros that write a ``<picture>`` (``includes/picture.html``).
 PICTURE_TEMPLATE = "includes/picture.html"
@@ -109,7 +109,7 @@ def pictures(context: Context, content: Any) -> Markup:
         shown = picture(image, alt, context["IMAGE_SIZES"], eager=eager)
         return str(macro(shown, siteurl))
 
-    return place_pictures(str(content or ""), render)
+    return Markup(place_pictures(str(content or ""), render))
 
 
 FILTERS: dict[str, Callable[..., Any]] = {

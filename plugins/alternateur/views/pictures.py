@@ -21,17 +21,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from markupsafe import Markup
-
 from alternateur.model.images import IMG, ProcessedImage, body_images, image_name
 
 from .agenda import Agenda, Listed
 
-#: The ``<img>`` of a body image once marked: its file, its alt, its loading.
-MARKER = re.compile(
-    r'<img data-picture="(?P<name>[^"]*)" alt="(?P<alt>[^"]*)"'
-    r"(?P<eager> data-picture-first)?>"
-)
 #: The fallback ``src``: the width closest to a phone's at 2x, or to a thumbnail's.
 _SRC_WIDTH = 640
 _THUMBNAIL_SRC_WIDTH = 320
@@ -169,17 +162,3 @@ def mark_body_images(
         return f'<img data-picture="{html.escape(name)}" alt="{alt}"{first}>'
 
     return IMG.sub(marked, content or "")
-
-
-def place_pictures(content: str, render: Callable[[str, str, bool], str]) -> Markup:
-    """Replace every marked body image by ``render(name, alt, eager)``."""
-    return Markup(
-        MARKER.sub(
-            lambda m: render(
-                html.unescape(m.group("name")),
-                html.unescape(m.group("alt")),
-                m.group("eager") is not None,
-            ),
-            str(content),
-        )
-    )
