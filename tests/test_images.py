@@ -10,11 +10,12 @@ import io
 from pathlib import Path
 
 import pytest
-from alternateur.model.images import JPEG, PNG
+from alternateur.model.images import JPEG, PNG, image_name, place_pictures
 from alternateur.outputs import images as pipeline
 from alternateur.outputs.image_cache import ImageCache
 from alternateur.outputs.images import Encoding, Images
 from alternateur.settings import DEFAULTS
+from alternateur.views.pictures import mark_body_images
 from PIL import Image
 
 from .images_fixture import photo, transparent_png, with_exif
@@ -180,3 +181,52 @@ def test_the_key_depends_on_the_code_version(monkeypatch: pytest.MonkeyPatch) ->
     before = pipeline.image_key(b"x", encoding)
     monkeypatch.setattr(pipeline, "CODE_VERSION", "test")
     assert pipeline.image_key(b"x", encoding) != before
+
+
+@pytest.mark.parametrize(
+    ("src", "name"),
+    [
+        ("affiche.jpg", "affiche.jpg"),
+        ("images/affiche.jpg", "affiche.jpg"),
+        ("/images/affiche.jpg", "affiche.jpg"),
+        ("../images/affiche.jpg", "affiche.jpg"),
+        ("{static}/images/affiche.jpg", "affiche.jpg"),
+        ("{filename}../images/affiche.jpg", "affiche.jpg"),
+        ("|static|/images/mon%20affiche.jpg", "mon affiche.jpg"),
+        ("https://example.org/affiche.jpg", None),
+        ("//example.org/affiche.jpg", None),
+        ("data:image/png;base64,AAAA", None),
+        ("photos/affiche.jpg", None),
+        ("images/sous/affiche.jpg", None),
+        ("", None),
+    ],
+)
+def test_a_body_image_names_a_file_of_the_images_folder(
+    src: str, name: str | None
+) -> None:
+    assert image_name(src) == name
+
+
+def test_body_images_are_marked_once_the_first_alone_fetched_first() -> None:
+    html = (
+        '<p><img alt="Un" src="un.jpg" /></p>'
+        '<p><img src="deux.jpg" alt="Deux &amp; »"></p>'
+        '<img alt="" src="vide.jpg"><img alt="Loin" src="https://example.org/x.jpg">'
+        '<img alt="Absent" src="absent.jpg">'
+    )
+
+    def known(name: str) -> bool:
+        return name != "absent.jpg"
+
+    marked = mark_body_images(html, known, first_eager=True)
+    assert marked == (
+        '<p><img data-picture="un.jpg" alt="Un" data-picture-first></p>'
+        '<p><img data-picture="deux.jpg" alt="Deux &amp; »"></p>'
+        '<img alt="" src="vide.jpg"><img alt="Loin" src="https://example.org/x.jpg">'
+        '<img alt="Absent" src="absent.jpg">'
+    )
+    assert mark_body_images(marked, known, first_eager=True) == marked
+    placed = place_pictures(marked, lambda n, a, e: f"[{n}|{a}|{e}]")
+    assert placed.startswith("<p>[un.jpg|Un|True]</p><p>[deux.jpg|Deux & »|False]</p>")
+    lazy = mark_body_images(html, lambda _: True, first_eager=False)
+    assert "data-picture-first" not in lazy

@@ -82,9 +82,14 @@ class ImageCache:
             (staging / META).write_text(
                 json.dumps(meta, sort_keys=True), encoding="utf-8"
             )
-            if entry.exists():
-                shutil.rmtree(entry)
-            os.replace(staging, entry)
+            if entry.exists():  # Incomplete: a file of it was removed.
+                shutil.rmtree(entry, ignore_errors=True)
+            try:
+                os.replace(staging, entry)
+            except OSError:
+                # Another build stored the same key meanwhile: same bytes.
+                if not self.has(key, list(files)):
+                    raise
         finally:
             if staging.exists():
                 shutil.rmtree(staging)

@@ -21,7 +21,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from alternateur.model.images import IMG, ProcessedImage, body_images, image_name
+from alternateur.model.images import (
+    IMG,
+    MARKER,
+    ProcessedImage,
+    body_images,
+    image_name,
+)
 
 from .agenda import Agenda, Listed
 
@@ -152,6 +158,9 @@ def mark_body_images(
 
     def marked(match: re.Match[str]) -> str:
         nonlocal eager
+        if MARKER.fullmatch(match.group(0)):  # Marked by an earlier pass.
+            eager = False
+            return match.group(0)
         (found,) = body_images(match.group(0))
         name = image_name(found.src)
         if name is None or not found.alt or not known(name):
