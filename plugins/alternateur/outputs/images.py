@@ -171,9 +171,10 @@ def _save(image: Image.Image, mime: str, encoding: Encoding) -> bytes:
     image.info.clear()  # Pillow writes back some of ``info`` (EXIF, ICC).
     options: dict[str, object]
     if mime == "image/avif":
-        options = {"quality": encoding.quality_of("avif") or 55, "speed": 6}
+        # Speed 8 of 10: a third of the time of speed 6, for a few % more bytes.
+        options = {"quality": encoding.quality_of("avif") or 45, "speed": 8}
     elif mime == "image/webp":
-        options = {"quality": encoding.quality_of("webp") or 75, "method": 4}
+        options = {"quality": encoding.quality_of("webp") or 70, "method": 4}
     elif mime == JPEG:
         options = {
             "quality": encoding.quality_of("jpeg") or 80,
