@@ -90,8 +90,8 @@ def place_images(generators: Sequence[Generator]) -> None:
 
     for item, on_timeline in _contents(context):
         name = _image_name(item)
-        if name is not None and known(name):
-            images.plan(name)
+        if name is not None:
+            known(name)  # Planned, for the ``poster`` filter.
         item._content = mark_body_images(
             item._content,
             known,
