@@ -6,8 +6,10 @@ grain drawn at a quarter of the size then enlarged, so that they keep detail
 at every width instead of compressing to nothing. The same ``n`` always
 gives the same files.
 
-Two builds are timed, each in its own process, as an author runs them:
+Three builds are timed, each in its own process, as an author runs them:
 
+- **without images**: the same events without their ``Image``, the
+  reference the two others add to;
 - **cold**: an empty image cache, every variant encoded;
 - **warm**: the same sources again with the cache of the cold build: nothing
   to encode (the build's own count, ``last-build.json`` in the cache, is
@@ -77,8 +79,11 @@ def _build(source: Path, work: Path, cache: Path, name: str) -> dict:
     run = builds.timed(
         command, cwd=builds.ROOT, log=work / f"{name}.log", output=output
     )
-    counts = json.loads((cache / LAST_BUILD).read_text(encoding="utf-8"))
-    files = list((output / "images").iterdir())
+    record = cache / LAST_BUILD
+    counts = {"encoded": 0, "cached": 0}
+    if record.exists():
+        counts = json.loads(record.read_text(encoding="utf-8"))
+    files = list((output / "images").iterdir()) if (output / "images").exists() else []
     return {
         "seconds": round(run.seconds, 3),
         "max_rss_mib": round(run.max_rss_kib / 1024, 1),
@@ -95,9 +100,12 @@ def measure(
     """Time cold and warm builds of ``n`` photos; medians of ``repeats``."""
     source = write_site(work / "photos" / "content", n, size)
     sources = sum(p.stat().st_size for p in (source / "images").iterdir())
-    runs: dict[str, list[dict]] = {"cold": [], "warm": []}
+    plain = work / "photos" / "plain-content"
+    content.write_site(plain, n)
+    runs: dict[str, list[dict]] = {"none": [], "cold": [], "warm": []}
     for repeat in range(repeats):
         cache = builds.fresh(work / "photos" / f"cache-{repeat}")
+        runs["none"].append(_build(plain, work / "photos", cache, "none"))
         for kind in ("cold", "warm"):
             runs[kind].append(_build(source, work / "photos", cache, kind))
             sys.stderr.write(
@@ -125,7 +133,7 @@ def table(result: dict) -> str:
     width, height = result["size"]
     sources = result["source_bytes"] / 1024 / 1024
     header = (
-        "| construction | durée | mémoire | encodées | reprises | fichiers | poids |"
+        "| construction | durée | mémoire | encodées | du cache | fichiers | poids |"
     )
     lines = [
         f"Images : {result['photos']} photos de {width}×{height} ({sources:.0f} Mio)",
@@ -133,7 +141,8 @@ def table(result: dict) -> str:
         header,
         "|---|---|---|---|---|---|---|",
     ]
-    for kind, label in (("cold", "à froid"), ("warm", "cache chaud")):
+    kinds = (("none", "sans images"), ("cold", "à froid"), ("warm", "cache chaud"))
+    for kind, label in kinds:
         row = result[kind]
         lines.append(
             f"| {label} | {row['seconds']:.2f} s | {row['max_rss_mib']:.0f} Mio "

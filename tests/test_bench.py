@@ -81,7 +81,8 @@ def test_the_report_has_ratios_and_every_budget(results: dict) -> None:
 def test_the_photo_builds_count_their_encodes(tmp_path: Path) -> None:
     # Small photos, for speed: the benchmark's own are 4000×3000.
     measured = photos.measure(2, tmp_path, repeats=1, size=(400, 300))
-    cold, warm = measured["cold"], measured["warm"]
+    none, cold, warm = measured["none"], measured["cold"], measured["warm"]
+    assert (none["encoded"], none["files"]) == (0, 0)
     assert (cold["encoded"], cold["cached"]) == (2, 0)
     assert (warm["encoded"], warm["cached"]) == (0, 2)
     # 320 and 400 px, in AVIF, WebP and JPEG, for each photo.
@@ -89,3 +90,4 @@ def test_the_photo_builds_count_their_encodes(tmp_path: Path) -> None:
     assert cold["bytes"] == warm["bytes"] > 0
     assert photos.photo((40, 30), 1) == photos.photo((40, 30), 1), "deterministic"
     assert "| cache chaud |" in photos.table(measured)
+    assert "| sans images |" in photos.table(measured)
