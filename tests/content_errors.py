@@ -569,6 +569,18 @@ MISTAKES = {
         "milestones/photo.md: Image « casse.jpg » n'est pas une image lisible "
         "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
     ),
+    "image-cut-short": Mistake(
+        {
+            "events/coupee.md": _event(
+                "Title: Coupée\nStart: 2019-12-06 19:00\nImage: coupee.jpg\n"
+                "ImageAlt: Une affiche"
+            ),
+            # An upload stopped halfway: a whole header, half the pixels.
+            "images/coupee.jpg": _photo((400, 300))[:1200],
+        },
+        "events/coupee.md: Image « coupee.jpg » n'est pas une image lisible "
+        "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
+    ),
     "image-unsupported-format": Mistake(
         {
             "events/gif.md": _event(

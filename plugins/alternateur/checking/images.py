@@ -51,6 +51,17 @@ def _size_problem(path: Path) -> str | None:
     return _TOO_LARGE if width * height > MAX_PIXELS else None
 
 
+def _decode(path: Path) -> None:
+    """Decode the whole file, which alone finds a JPEG cut short.
+
+    ``verify`` misses one (an upload stopped halfway). A JPEG decodes at an
+    eighth of its size (``draft``: 20 ms for 12 megapixels), reading it all.
+    """
+    with Image.open(path) as image:
+        image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+        image.load()
+
+
 def source_problem(folder: str, name: str) -> str | None:
     """Say what is wrong with the image file ``name`` of ``folder``, if anything."""
     path = Path(folder, FOLDER, name)
@@ -65,6 +76,7 @@ def source_problem(folder: str, name: str) -> str | None:
             if image.format not in FORMATS:
                 return f"est au format {image.format} (attendu {_EXPECTED})"
             image.verify()
+        _decode(path)
     except Image.DecompressionBombError:
         # Pillow refuses twice its own limit (about 179 MP) as it opens.
         return _TOO_LARGE

@@ -22,7 +22,6 @@ from pelican.generators import Generator, StaticGenerator
 from pelican.utils import posixize_path
 
 from alternateur import keys
-from alternateur.checking.images import source_problem
 from alternateur.model.contents import Event
 from alternateur.model.images import FOLDER
 from alternateur.outputs.images import Images
@@ -80,10 +79,10 @@ def place_images(generators: Sequence[Generator]) -> None:
         return
     context = generators[0].context
     images = images_of(context)
-    folder = str(context["PATH"])
 
     def known(name: str) -> bool:
-        if source_problem(folder, name) is not None:
+        # Checked while reading: every image of a content left here is good.
+        if not images.source(name).is_file():
             return False
         images.plan(name)
         return True
