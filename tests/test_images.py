@@ -230,3 +230,12 @@ def test_body_images_are_marked_once_the_first_alone_fetched_first() -> None:
     assert placed.startswith("<p>[un.jpg|Un|True]</p><p>[deux.jpg|Deux & »|False]</p>")
     lazy = mark_body_images(html, lambda _: True, first_eager=False)
     assert "data-picture-first" not in lazy
+
+
+def test_a_source_that_cannot_be_encoded_is_named(tmp_path: Path) -> None:
+    images = _images(tmp_path, {"a.jpg": photo((400, 300))})
+    images.plan("a.jpg")
+    # Replaced by a broken file after it was read and checked.
+    (tmp_path / "content/images/a.jpg").write_bytes(b"\xff\xd8 plus une image")
+    with pytest.raises(pipeline.ImageError, match=r"^content/images/a\.jpg: "):
+        images.write(tmp_path / "out")

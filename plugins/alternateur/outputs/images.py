@@ -214,6 +214,10 @@ def encode(source: Path, image: ProcessedImage, encoding: Encoding) -> dict[str,
     return files
 
 
+class ImageError(RuntimeError):
+    """A source the check let through that still cannot be encoded: named."""
+
+
 @dataclass
 class Counts:
     """What a build did with its images: how many encoded, how many reused."""
@@ -285,7 +289,11 @@ class Images:
             if self.cache.has(image.key, names):
                 self.counts.cached += 1
             else:
-                files = encode(self.source(name), image, self.encoding)
+                try:
+                    files = encode(self.source(name), image, self.encoding)
+                except (OSError, ValueError) as error:
+                    # Changed since it was read, or a decoder's limit.
+                    raise ImageError(f"content/{FOLDER}/{name}: {error}") from error
                 meta = {
                     "width": image.width,
                     "height": image.height,
