@@ -33,6 +33,7 @@ def image_files() -> dict[str, str | bytes]:
             Title: Soupe illustrée
             Start: 2026-12-05 19:00
             Location: La cantine
+            Tags: cuisine
             Image: {POSTER}
             ImageAlt: L'affiche de la soirée soupe : une marmite fumante
             ImageCredit: Collectif des voisins
