@@ -135,10 +135,9 @@ MISTAKES = {
         {"events/strat.md": _event("Title: Strat\nStrat: 2019-12-06 19:00")},
         "events/strat.md: Strat « 2019-12-06 19:00 » n'est pas un champ des "
         "événements : vouliez-vous dire Start ? (attendu un de ces champs : Title, "
-        "Start, End, Location, Address, Recurrence, Dates, Cancelled, Postponed, "
-        "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status, "
-        "Image, ImageAlt, "
-        "ImageCredit)",
+        "Start, End, Venue, Location, Address, Online, Recurrence, Dates, "
+        "Cancelled, Postponed, Rescheduled, Full, Reason, Registration, Price, "
+        "Accessibility, Age, Tags, Summary, Status, Image, ImageAlt, ImageCredit)",
     ),
     "unknown-key-in-french": Mistake(
         {"events/lieu.md": _event("Title: Lieu\nStart: 2019-12\nLieu: La salle")},
@@ -530,10 +529,10 @@ MISTAKES = {
             )
         },
         "events/collee.md: Attention « places limitées. » n'est pas un champ des "
-        "événements (attendu un de ces champs : Title, Start, End, Location, "
-        "Address, Recurrence, Dates, Cancelled, Postponed, Rescheduled, Full, "
-        "Reason, Registration, Price, Tags, Summary, Status, Image, ImageAlt, "
-        "ImageCredit) ; si c'est la "
+        "événements (attendu un de ces champs : Title, Start, End, Venue, "
+        "Location, Address, Online, Recurrence, Dates, Cancelled, Postponed, "
+        "Rescheduled, Full, Reason, Registration, Price, Accessibility, Age, Tags, "
+        "Summary, Status, Image, ImageAlt, ImageCredit) ; si c'est la "
         "première ligne du texte, laissez une ligne vide entre les champs et le "
         "texte",
     ),
@@ -595,6 +594,154 @@ MISTAKES = {
         {"pages/muette.md": "Title: Muette\n"},
         "pages/muette.md: Le texte est vide (attendu le texte de la page, en "
         "Markdown, après une ligne vide sous les champs)",
+    ),
+    # Venues, online events, accessibility, age (issue 16).
+    "venue-unknown-with-a-near-one": Mistake(
+        {
+            "venues/salle-jean-morlet.md": "Title: Salle Jean Morlet\n",
+            "events/unknown-with-a-near-one.md": _event(
+                "Title: Soupe\nStart: 2019-12\nVenue: salle-jean-morle"
+            ),
+        },
+        "events/unknown-with-a-near-one.md: Venue « salle-jean-morle » ne nomme aucun fichier de "
+        "content/venues/ : vouliez-vous dire « salle-jean-morlet » ? (attendu le "
+        "nom d'un fichier de content/venues/, sans .md)",
+    ),
+    "venue-unknown-far-from-any": Mistake(
+        {
+            "events/unknown-far-from-any.md": _event(
+                "Title: Soupe\nStart: 2019-12\nVenue: gymnase"
+            )
+        },
+        "events/unknown-far-from-any.md: Venue « gymnase » ne nomme aucun fichier de "
+        "content/venues/ (attendu le nom d'un fichier de content/venues/, sans .md)",
+    ),
+    "venue-with-location": Mistake(
+        {
+            "venues/with-location.md": "Title: Salle\n",
+            "events/with-location.md": _event(
+                "Title: Soupe\nStart: 2019-12\nVenue: salle\nLocation: Salle"
+            ),
+        },
+        "events/with-location.md: Venue « salle » s'ajoute à Location (attendu l'un ou "
+        "l'autre : Venue pour un lieu de content/venues/, Location et Address sinon)",
+    ),
+    "venue-outside-the-folder": Mistake(
+        {
+            "events/outside-the-folder.md": _event(
+                "Title: Soupe\nStart: 2019-12\nVenue: ../pages/x"
+            )
+        },
+        "events/outside-the-folder.md: Venue « ../pages/x » n'est pas un nom de fichier de "
+        "content/venues/ (attendu son nom sans dossier ni .md, comme "
+        "salle-jean-morlet)",
+    ),
+    "venue-without-title": Mistake(
+        {"venues/without-title.md": "Locality: Champigny-sur-Marne\n"},
+        "venues/without-title.md: Title est obligatoire (attendu un titre)",
+    ),
+    "venue-postal-code-too-short": Mistake(
+        {
+            "venues/postal-code-too-short.md": "Title: Salle\nLocality: Champigny\nPostalCode: 9450\n"
+        },
+        "venues/postal-code-too-short.md: PostalCode « 9450 » n'est pas un code postal français "
+        "(attendu un code postal de cinq chiffres, comme 94500)",
+    ),
+    "venue-postal-code-without-locality": Mistake(
+        {"venues/postal-code-without-locality.md": "Title: Salle\nPostalCode: 94500\n"},
+        "venues/postal-code-without-locality.md: PostalCode « 94500 » demande la commune (attendu "
+        "Locality avec PostalCode)",
+    ),
+    "venue-with-an-event-field": Mistake(
+        {"venues/with-an-event-field.md": "Title: Salle\nStart: 2019-12\n"},
+        "venues/with-an-event-field.md: Start « 2019-12 » n'est pas un champ des lieux",
+    ),
+    "online-javascript": Mistake(
+        {
+            "events/en-ligne-javascript.md": _event(
+                "Title: Visio\nStart: 2019-12\nOnline: javascript:alert(1)"
+            )
+        },
+        "events/en-ligne-javascript.md: Online « javascript:alert(1) » n'est pas l'adresse d'une "
+        "page web (attendu une adresse https://…)",
+    ),
+    "online-mailto": Mistake(
+        {
+            "events/en-ligne-mailto.md": _event(
+                "Title: Visio\nStart: 2019-12\nOnline: mailto:a@b.fr"
+            )
+        },
+        "events/en-ligne-mailto.md: Online « mailto:a@b.fr » n'est pas l'adresse d'une page "
+        "web (attendu une adresse https://… ; un courriel ou un téléphone pour "
+        "s'inscrire va dans Registration)",
+    ),
+    "online-without-scheme": Mistake(
+        {
+            "events/en-ligne-without-scheme.md": _event(
+                "Title: Visio\nStart: 2019-12\nOnline: visio.example.org/salle"
+            )
+        },
+        "events/en-ligne-without-scheme.md: Online « visio.example.org/salle » n'a pas de https:// "
+        "(attendu https://visio.example.org/salle)",
+    ),
+    "accessibility-misspelt": Mistake(
+        {
+            "events/acces-misspelt.md": _event(
+                "Title: Atelier\nStart: 2019-12\nAccessibility: moteur, visul"
+            )
+        },
+        "events/acces-misspelt.md: Accessibility « visul » n'est pas un handicap connu : "
+        "vouliez-vous dire « visuel » ? (attendu moteur, auditif, visuel, "
+        "psychique, mental, ou aucune)",
+    ),
+    "accessibility-none-and-some": Mistake(
+        {
+            "venues/acces-none-and-some.md": "Title: Salle\nAccessibility: aucune, moteur\n"
+        },
+        "venues/acces-none-and-some.md: Accessibility « aucune, moteur » dit à la fois « aucune » "
+        "et un handicap (attendu aucune seul, ou la liste des handicaps pour "
+        "lesquels le lieu est adapté)",
+    ),
+    "accessibility-twice": Mistake(
+        {
+            "events/acces-twice.md": _event(
+                "Title: Atelier\nStart: 2019-12\nAccessibility: moteur, motrice"
+            )
+        },
+        "events/acces-twice.md: Accessibility « moteur, motrice » est écrit deux fois "
+        "(attendu chaque handicap une fois)",
+    ),
+    "age-reversed": Mistake(
+        {"events/age-reversed.md": _event("Title: Atelier\nStart: 2019-12\nAge: 12-6")},
+        "events/age-reversed.md: Age « 12-6 » va de 12 à 6 ans (attendu le plus petit "
+        "âge d'abord)",
+    ),
+    "age-in-words": Mistake(
+        {
+            "events/age-in-words.md": _event(
+                "Title: Atelier\nStart: 2019-12\nAge: enfants"
+            )
+        },
+        "events/age-in-words.md: Age « enfants » n'est pas un âge (attendu 6-12, 16+ ou "
+        "tout public)",
+    ),
+    "age-beyond-any": Mistake(
+        {
+            "events/age-beyond-any.md": _event(
+                "Title: Atelier\nStart: 2019-12\nAge: 6-200"
+            )
+        },
+        "events/age-beyond-any.md: Age « 6-200 » dépasse 120 ans (attendu 6-12, 16+ ou "
+        "tout public)",
+    ),
+    "tag-without-letters": Mistake(
+        {
+            "events/tag-without-letters.md": _event(
+                "Title: Atelier\nStart: 2019-12\nTags: Vélo, ---"
+            )
+        },
+        "events/tag-without-letters.md: Tags « --- » ne donne aucune adresse de thème (attendu "
+        "des mots avec des lettres ou des chiffres, séparés par des virgules)",
     ),
 }
 

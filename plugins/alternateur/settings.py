@@ -107,6 +107,14 @@ DEFAULTS: dict[str, Any] = {
     "AGENDA_THEME_SAVE_AS": "agenda/themes/{slug}/index.html",
     "AGENDA_THEME_ICS_URL": "agenda/themes/{slug}.ics",
     "AGENDA_THEME_ICS_SAVE_AS": "agenda/themes/{slug}.ics",
+    # Venues (issue 16): one Markdown file each in content/venues/, named by
+    # events' ``Venue``; each has a page listing its events and a feed.
+    "VENUE_PATHS": ["venues"],
+    "VENUE_EXCLUDES": [],
+    "VENUE_URL": "lieux/{slug}/",
+    "VENUE_SAVE_AS": "lieux/{slug}/index.html",
+    "VENUE_ICS_URL": "lieux/{slug}.ics",
+    "VENUE_ICS_SAVE_AS": "lieux/{slug}.ics",
 }
 
 
@@ -121,6 +129,10 @@ def apply_defaults(pelican: Pelican) -> None:
         settings.setdefault(key, value)
     settings["JINJA_FILTERS"] = {**FILTERS, **settings.get("JINJA_FILTERS", {})}
     excludes = settings.setdefault("ARTICLE_EXCLUDES", [])
-    for path in (*settings["MILESTONE_PATHS"], *settings["EVENT_PATHS"]):
+    for path in (
+        *settings["MILESTONE_PATHS"],
+        *settings["EVENT_PATHS"],
+        *settings["VENUE_PATHS"],
+    ):
         if path not in excludes:
             excludes.append(path)

@@ -1,0 +1,38 @@
+"""Finding the venue an event names (``Venue: salle-jean-morlet``).
+
+An event names its venue by the venue's file name; a name that is none of
+them is a typo far more often than a venue not written yet, and the error
+says the nearest file, the way « vouliez-vous dire » does for fields.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+from .contents import Venue
+from .errors import ContentError
+
+
+def venue_names(venues: list[Venue]) -> dict[str, Venue]:
+    """Each venue by its file name without ``.md`` (and by its slug)."""
+    named: dict[str, Venue] = {}
+    for venue in venues:
+        stem = os.path.splitext(os.path.basename(venue.source_path or ""))[0]
+        named.setdefault(venue.slug, venue)
+        named.setdefault(stem, venue)
+    return named
+
+
+def find_venue(name: str, named: dict[str, Venue]) -> Venue:
+    """Return the venue ``name`` names, or raise with the nearest name."""
+    found = named.get(name) or named.get(name.lower())
+    if found is not None:
+        return found
+    near = difflib.get_close_matches(name.lower(), sorted(named), n=1, cutoff=0.6)
+    hint = f" : vouliez-vous dire « {near[0]} » ?" if near else ""
+    problem = (
+        f"ne nomme aucun fichier de content/venues/{hint} (attendu le nom d'un "
+        "fichier de content/venues/, sans .md)"
+    )
+    raise ContentError("Venue", problem, name)
