@@ -603,7 +603,8 @@ MISTAKES = {
                 "Title: Soupe\nStart: 2019-12\nVenue: salle-jean-morle"
             ),
         },
-        "events/unknown-with-a-near-one.md: Venue « salle-jean-morle » ne nomme aucun fichier de "
+        "events/unknown-with-a-near-one.md: Venue « salle-jean-morle » ne nomme aucun "
+        "fichier de "
         "content/venues/ : vouliez-vous dire « salle-jean-morlet » ? (attendu le "
         "nom d'un fichier de content/venues/, sans .md)",
     ),
@@ -632,7 +633,8 @@ MISTAKES = {
                 "Title: Soupe\nStart: 2019-12\nVenue: ../pages/x"
             )
         },
-        "events/outside-the-folder.md: Venue « ../pages/x » n'est pas un nom de fichier de "
+        "events/outside-the-folder.md: Venue « ../pages/x » n'est pas un nom de "
+        "fichier de "
         "content/venues/ (attendu son nom sans dossier ni .md, comme "
         "salle-jean-morlet)",
     ),
@@ -642,14 +644,18 @@ MISTAKES = {
     ),
     "venue-postal-code-too-short": Mistake(
         {
-            "venues/postal-code-too-short.md": "Title: Salle\nLocality: Champigny\nPostalCode: 9450\n"
+            "venues/postal-code-too-short.md": (
+                "Title: Salle\nLocality: Champigny\nPostalCode: 9450\n"
+            )
         },
-        "venues/postal-code-too-short.md: PostalCode « 9450 » n'est pas un code postal français "
+        "venues/postal-code-too-short.md: PostalCode « 9450 » n'est pas un code "
+        "postal français "
         "(attendu un code postal de cinq chiffres, comme 94500)",
     ),
     "venue-postal-code-without-locality": Mistake(
         {"venues/postal-code-without-locality.md": "Title: Salle\nPostalCode: 94500\n"},
-        "venues/postal-code-without-locality.md: PostalCode « 94500 » demande la commune (attendu "
+        "venues/postal-code-without-locality.md: PostalCode « 94500 » demande la "
+        "commune (attendu "
         "Locality avec PostalCode)",
     ),
     "venue-with-an-event-field": Mistake(
@@ -662,7 +668,8 @@ MISTAKES = {
                 "Title: Visio\nStart: 2019-12\nOnline: javascript:alert(1)"
             )
         },
-        "events/en-ligne-javascript.md: Online « javascript:alert(1) » n'est pas l'adresse d'une "
+        "events/en-ligne-javascript.md: Online « javascript:alert(1) » n'est pas "
+        "l'adresse d'une "
         "page web (attendu une adresse https://…)",
     ),
     "online-mailto": Mistake(
@@ -671,7 +678,8 @@ MISTAKES = {
                 "Title: Visio\nStart: 2019-12\nOnline: mailto:a@b.fr"
             )
         },
-        "events/en-ligne-mailto.md: Online « mailto:a@b.fr » n'est pas l'adresse d'une page "
+        "events/en-ligne-mailto.md: Online « mailto:a@b.fr » n'est pas l'adresse "
+        "d'une page "
         "web (attendu une adresse https://… ; un courriel ou un téléphone pour "
         "s'inscrire va dans Registration)",
     ),
@@ -681,7 +689,8 @@ MISTAKES = {
                 "Title: Visio\nStart: 2019-12\nOnline: visio.example.org/salle"
             )
         },
-        "events/en-ligne-without-scheme.md: Online « visio.example.org/salle » n'a pas de https:// "
+        "events/en-ligne-without-scheme.md: Online « visio.example.org/salle » n'a "
+        "pas de https:// "
         "(attendu https://visio.example.org/salle)",
     ),
     "accessibility-misspelt": Mistake(
@@ -690,15 +699,19 @@ MISTAKES = {
                 "Title: Atelier\nStart: 2019-12\nAccessibility: moteur, visul"
             )
         },
-        "events/acces-misspelt.md: Accessibility « visul » n'est pas un handicap connu : "
+        "events/acces-misspelt.md: Accessibility « visul » n'est pas un handicap "
+        "connu : "
         "vouliez-vous dire « visuel » ? (attendu moteur, auditif, visuel, "
         "psychique, mental, ou aucune)",
     ),
     "accessibility-none-and-some": Mistake(
         {
-            "venues/acces-none-and-some.md": "Title: Salle\nAccessibility: aucune, moteur\n"
+            "venues/acces-none-and-some.md": (
+                "Title: Salle\nAccessibility: aucune, moteur\n"
+            )
         },
-        "venues/acces-none-and-some.md: Accessibility « aucune, moteur » dit à la fois « aucune » "
+        "venues/acces-none-and-some.md: Accessibility « aucune, moteur » dit à la "
+        "fois « aucune » "
         "et un handicap (attendu aucune seul, ou la liste des handicaps pour "
         "lesquels le lieu est adapté)",
     ),
@@ -722,7 +735,8 @@ MISTAKES = {
                 "Title: Atelier\nStart: 2019-12\nAge: enfants"
             )
         },
-        "events/age-in-words.md: Age « enfants » n'est pas un âge (attendu 6-12, 16+ ou "
+        "events/age-in-words.md: Age « enfants » n'est pas un âge (attendu 6-12, 16+ "
+        "ou "
         "tout public)",
     ),
     "age-beyond-any": Mistake(
@@ -740,7 +754,8 @@ MISTAKES = {
                 "Title: Atelier\nStart: 2019-12\nTags: Vélo, ---"
             )
         },
-        "events/tag-without-letters.md: Tags « --- » ne donne aucune adresse de thème (attendu "
+        "events/tag-without-letters.md: Tags « --- » ne donne aucune adresse de thème "
+        "(attendu "
         "des mots avec des lettres ou des chiffres, séparés par des virgules)",
     ),
 }

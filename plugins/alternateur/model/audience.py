@@ -40,8 +40,8 @@ ACCESSIBILITY_EXPECTED = "moteur, auditif, visuel, psychique, mental, ou aucune"
 # Ages people are: a range beyond it is a typo (« 6-120 » for « 6-12 »).
 MAX_AGE = 120
 AGE_EXPECTED = "6-12, 16+ ou tout public"
-_RANGE = re.compile(r"(\d{1,3})\s*[-–]\s*(\d{1,3})(?:\s*ans)?")
-_FROM = re.compile(r"(\d{1,3})\s*\+(?:\s*ans)?")
+_RANGE = re.compile(r"([0-9]{1,3})\s*[-–]\s*([0-9]{1,3})(?:\s*ans)?")
+_FROM = re.compile(r"([0-9]{1,3})\s*\+(?:\s*ans)?")
 _EVERYONE = ("tout public", "tous publics")
 
 

@@ -141,7 +141,7 @@ def parse_web_url(value: str, field: str) -> str:
 
 # French postal codes: two digits of a département (01 to 95; 97 and 98 for
 # overseas; Corsica's are 20…), then three digits.
-_POSTAL_CODE = re.compile(r"(?:0[1-9]|[1-8]\d|9[0-5]|97|98)\d{3}")
+_POSTAL_CODE = re.compile(r"(?:0[1-9]|[1-8][0-9]|9[0-5]|97|98)[0-9]{3}")
 POSTAL_CODE_EXPECTED = "un code postal de cinq chiffres, comme 94500"
 
 
