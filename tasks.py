@@ -536,7 +536,17 @@ def field_help(kind_name: str, key: str) -> str:
     return spec.help.replace("`", "") + optional
 
 
-EVENT_OPTIONS = ("start", "end", "location", "address", "recurrence")
+EVENT_OPTIONS = (
+    "start",
+    "end",
+    "venue",
+    "location",
+    "address",
+    "online",
+    "recurrence",
+    "accessibility",
+    "age",
+)
 
 
 @task(
@@ -551,14 +561,26 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
     title: str,
     start: str,
     end: str = "",
+    venue: str = "",
     location: str = "",
     address: str = "",
+    online: str = "",
     recurrence: str = "",
+    accessibility: str = "",
+    age: str = "",
     content: str = "",
 ) -> None:
     """Crée le brouillon d'un événement, nommé d'après son titre ; n'écrase rien."""
     settings, scaffold = site_plugin("checking.scaffold", content)
-    values = {"end": end, "location": location, "address": address}
+    values = {
+        "end": end,
+        "venue": venue,
+        "location": location,
+        "address": address,
+        "online": online,
+        "accessibility": accessibility,
+        "age": age,
+    }
     try:
         path = scaffold.new_event(
             settings, title, start, **values, recurrence=recurrence

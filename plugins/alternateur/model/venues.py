@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Mapping
+from typing import TypeVar
 
 from .contents import Venue
 from .errors import ContentError
+
+T = TypeVar("T")
 
 
 def venue_names(venues: list[Venue]) -> dict[str, Venue]:
@@ -24,11 +28,15 @@ def venue_names(venues: list[Venue]) -> dict[str, Venue]:
     return named
 
 
-def find_venue(name: str, named: dict[str, Venue]) -> Venue:
-    """Return the venue ``name`` names, or raise with the nearest name."""
-    found = named.get(name) or named.get(name.lower())
-    if found is not None:
-        return found
+def find_venue(name: str, named: Mapping[str, T]) -> T:
+    """Return the venue ``name`` names, or raise with the nearest name.
+
+    ``named``: the venues by file name (``venue_names``), or anything kept
+    by file name (the scaffolds check the files of ``content/venues/``).
+    """
+    for key in (name, name.lower()):
+        if key in named:
+            return named[key]
     near = difflib.get_close_matches(name.lower(), sorted(named), n=1, cutoff=0.6)
     hint = f" : vouliez-vous dire « {near[0]} » ?" if near else ""
     problem = (
