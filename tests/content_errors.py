@@ -284,6 +284,22 @@ MISTAKES = {
         "pages/bon-ics.md: Save_as « agenda/bon.ics » donne la page "
         "agenda/bon.ics, déjà écrite pour events/bon.md",
     ),
+    "save-as-over-a-venue-page": Mistake(
+        {
+            "venues/piscine.md": "Title: Piscine\n",
+            "pages/piscine.md": "Title: P\nSave_as: lieux/piscine/index.html\n\nT.\n",
+        },
+        "pages/piscine.md: Save_as « lieux/piscine/index.html » donne la page "
+        "lieux/piscine/index.html, déjà écrite pour venues/piscine.md",
+    ),
+    "save-as-over-a-venue-calendar": Mistake(
+        {
+            "venues/stade.md": "Title: Stade\n",
+            "pages/stade.md": "Title: S\nSave_as: lieux/stade.ics\n\nT.\n",
+        },
+        "pages/stade.md: Save_as « lieux/stade.ics » donne la page "
+        "lieux/stade.ics, déjà écrite pour venues/stade.md",
+    ),
     "save-as-over-a-theme-page": Mistake(
         {
             "events/velo.md": _event("Title: V\nStart: 2019-12-06 19:00\nTags: Vélo"),

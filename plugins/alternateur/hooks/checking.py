@@ -167,6 +167,12 @@ def _authored_files(
         ics = event_ics_path(event, settings)
         if ics is not None:
             yield ics, event, "le calendrier"
+    venues = sorted(_listed(generators, keys.VENUES), key=lambda v: v.source_path)
+    for venue in venues:
+        yield venue.save_as, venue, "la page"
+        ics = settings.get("VENUE_ICS_SAVE_AS", "").format(slug=venue.slug)
+        if ics:
+            yield ics, venue, "le calendrier"
     pages = _pages(generators)
     for page in sorted(pages, key=lambda p: p.source_path):
         if page.save_as:
@@ -192,6 +198,7 @@ def check_site(generators: Sequence[Generator]) -> list[Problem]:
             *_pages(generators),
             *_listed(generators, keys.EVENTS),
             *_listed(generators, keys.MILESTONES),
+            *_listed(generators, keys.VENUES),
         ]
     )
     faulty = faulty_paths(context)
