@@ -50,7 +50,7 @@ MISTAKES = {
     ),
     "title-empty-on-a-page": Mistake(
         {"pages/vide.md": "Title:\n\nDu texte.\n"},
-        "pages/vide.md: Title est obligatoire (attendu un titre)",
+        "pages/vide.md, ligne 1: Title est obligatoire (attendu un titre)",
     ),
     "title-on-two-lines": Mistake(
         {
@@ -58,7 +58,8 @@ MISTAKES = {
                 "Title: Une soirée\n    qui continue\nStart: 2019-12"
             )
         },
-        "events/long.md: Title « Une soirée qui continue » continue sur la ligne 2 "
+        "events/long.md, ligne 1: "
+        "Title « Une soirée qui continue » continue sur la ligne 2 "
         "(attendu tout sur la ligne 1, après Title:)",
     ),
     "start-missing": Mistake(
@@ -68,22 +69,23 @@ MISTAKES = {
     ),
     "start-impossible-month": Mistake(
         {"events/soupe.md": _event("Title: Soupe\nStart: 2019-13-01 19:00")},
-        "events/soupe.md: Start « 2019-13-01 19:00 » n'est pas une date valide "
+        "events/soupe.md, ligne 2: "
+        "Start « 2019-13-01 19:00 » n'est pas une date valide "
         "(attendu AAAA-MM-JJ HH:MM, AAAA-MM-JJ, AAAA-MM)",
     ),
     "start-day-that-does-not-exist": Mistake(
         {"events/fevrier.md": _event("Title: Février\nStart: 2019-02-30")},
-        "events/fevrier.md: Start « 2019-02-30 » n'est pas une date valide",
+        "events/fevrier.md, ligne 2: Start « 2019-02-30 » n'est pas une date valide",
     ),
     "start-in-the-hour-summer-time-skips": Mistake(
         {"events/nuit.md": _event("Title: Nuit\nStart: 2019-03-31 02:30")},
-        "events/nuit.md: Start « 2019-03-31 02:30 » n'existe pas à l'heure de "
+        "events/nuit.md, ligne 2: Start « 2019-03-31 02:30 » n'existe pas à l'heure de "
         "Europe/Paris : les horloges avancent ce jour-là (attendu une heure avant "
         "ou après le changement d'heure)",
     ),
     "start-in-words": Mistake(
         {"events/mots.md": _event("Title: Mots\nStart: 20 mars 2020")},
-        "events/mots.md: Start « 20 mars 2020 » n'est pas une date valide",
+        "events/mots.md, ligne 2: Start « 20 mars 2020 » n'est pas une date valide",
     ),
     "end-before-start": Mistake(
         {
@@ -91,7 +93,7 @@ MISTAKES = {
                 "Title: À l'envers\nStart: 2019-12-06 19:00\nEnd: 2019-12-06 18:00"
             )
         },
-        "events/a-l-envers.md: End « 2019-12-06T18:00:00+01:00 » est avant le "
+        "events/a-l-envers.md, ligne 3: End « 2019-12-06T18:00:00+01:00 » est avant le "
         "début « 2019-12-06T19:00:00+01:00 » (attendu après Start)",
     ),
     "end-before-start-across-the-autumn-change": Mistake(
@@ -101,7 +103,8 @@ MISTAKES = {
                 "End: 2019-10-27T02:45:00+02:00"
             )
         },
-        "events/nuit-d-octobre.md: End « 2019-10-27T02:45:00+02:00 » est avant le "
+        "events/nuit-d-octobre.md, ligne 3: "
+        "End « 2019-10-27T02:45:00+02:00 » est avant le "
         "début « 2019-10-27T02:30:00+01:00 » (attendu après Start)",
     ),
     # The agenda's own checks (contents.Event) go through the same path.
@@ -111,7 +114,8 @@ MISTAKES = {
                 "Title: R\nStart: 2019-07-26 14:00\nRecurrence: FREQ=MONTHLI;BYDAY=-1FR"
             )
         },
-        "events/regle.md: Recurrence « FREQ=MONTHLI;BYDAY=-1FR » n'est pas une "
+        "events/regle.md, ligne 3: "
+        "Recurrence « FREQ=MONTHLI;BYDAY=-1FR » n'est pas une "
         "règle valide",
     ),
     "cancelled-date-not-an-occurrence": Mistake(
@@ -121,7 +125,8 @@ MISTAKES = {
                 "Recurrence: FREQ=MONTHLY;BYDAY=-1FR\nCancelled: 2019-12-20"
             )
         },
-        "events/annule.md: Cancelled « 2019-12-20 » n'est pas une date de la série",
+        "events/annule.md, ligne 4: "
+        "Cancelled « 2019-12-20 » n'est pas une date de la série",
     ),
     "date-missing": Mistake(
         {"milestones/sans-date.md": "Title: Sans date\n\nTexte.\n"},
@@ -129,11 +134,11 @@ MISTAKES = {
     ),
     "date-impossible": Mistake(
         {"milestones/faute.md": "Title: Faute\nDate: 2019-13\n\nTexte.\n"},
-        "milestones/faute.md: Date « 2019-13 » n'est pas une date valide",
+        "milestones/faute.md, ligne 2: Date « 2019-13 » n'est pas une date valide",
     ),
     "unknown-key-with-a-near-one": Mistake(
         {"events/strat.md": _event("Title: Strat\nStrat: 2019-12-06 19:00")},
-        "events/strat.md: Strat « 2019-12-06 19:00 » n'est pas un champ des "
+        "events/strat.md, ligne 2: Strat « 2019-12-06 19:00 » n'est pas un champ des "
         "événements : vouliez-vous dire Start ? (attendu un de ces champs : Title, "
         "Start, End, Location, Address, Recurrence, Dates, Cancelled, Postponed, "
         "Rescheduled, Full, Reason, Registration, Price, Tags, Summary, Status, "
@@ -142,18 +147,20 @@ MISTAKES = {
     ),
     "unknown-key-in-french": Mistake(
         {"events/lieu.md": _event("Title: Lieu\nStart: 2019-12\nLieu: La salle")},
-        "events/lieu.md: Lieu « La salle » n'est pas un champ des événements : "
+        "events/lieu.md, ligne 3: "
+        "Lieu « La salle » n'est pas un champ des événements : "
         "vouliez-vous dire Location ?",
     ),
     "unknown-key-with-no-near-one": Mistake(
         {"milestones/couleur.md": "Title: C\nDate: 2019\nCouleur: vert\n\nTexte.\n"},
-        "milestones/couleur.md: Couleur « vert » n'est pas un champ des jalons "
+        "milestones/couleur.md, ligne 3: "
+        "Couleur « vert » n'est pas un champ des jalons "
         "(attendu un de ces champs : Title, Date, Summary, Status, Image, "
         "ImageAlt, ImageCredit)",
     ),
     "unknown-key-on-a-page": Mistake(
         {"pages/gabarit.md": "Title: G\nTemplat: agenda\n\nTexte.\n"},
-        "pages/gabarit.md: Templat « agenda » n'est pas un champ des pages : "
+        "pages/gabarit.md, ligne 2: Templat « agenda » n'est pas un champ des pages : "
         "vouliez-vous dire Template ?",
     ),
     "key-with-an-accent-ends-the-header": Mistake(
@@ -179,22 +186,24 @@ MISTAKES = {
                 "Title: Deux fois\nStart: 2019-12-06 19:00\nStart: 2019-12-13 19:00"
             )
         },
-        "events/deux-fois.md: Start « 2019-12-13 19:00 » est écrit deux fois, "
+        "events/deux-fois.md, ligne 2: Start « 2019-12-13 19:00 » est écrit deux fois, "
         "lignes 2 et 3 (attendu une seule ligne Start:)",
     ),
     "status-unknown": Mistake(
         {"events/statut.md": _event("Title: S\nStart: 2019-12\nStatus: brouillon")},
-        "events/statut.md: Status « brouillon » n'est pas un statut connu : "
+        "events/statut.md, ligne 3: Status « brouillon » n'est pas un statut connu : "
         "vouliez-vous dire draft ? (attendu draft, ou pas de Status pour publier)",
     ),
     "template-unknown": Mistake(
         {"pages/agendaa.md": "Title: A\nTemplate: agendaa\n\nTexte.\n"},
-        "pages/agendaa.md: Template « agendaa » n'est pas un gabarit du thème : "
+        "pages/agendaa.md, ligne 2: "
+        "Template « agendaa » n'est pas un gabarit du thème : "
         "vouliez-vous dire agenda ?",
     ),
     "modified-unreadable": Mistake(
         {"pages/modifie.md": "Title: M\nModified: hier\n\nTexte.\n"},
-        "pages/modifie.md: Modified « hier » n'est pas lisible (attendu AAAA-MM-JJ)",
+        "pages/modifie.md, ligne 2: "
+        "Modified « hier » n'est pas lisible (attendu AAAA-MM-JJ)",
     ),
     "same-slug-for-two-events": Mistake(
         {
@@ -247,7 +256,8 @@ MISTAKES = {
                 "Registration: javascript:alert(document.cookie)"
             )
         },
-        "events/piege.md: Registration « javascript:alert(document.cookie) » n'est "
+        "events/piege.md, ligne 3: "
+        "Registration « javascript:alert(document.cookie) » n'est "
         "pas une adresse de lien autorisée (attendu une adresse https://…, mailto:… "
         "ou tel:…)",
     ),
@@ -257,7 +267,7 @@ MISTAKES = {
                 "Title: Tel\nStart: 2019-12\nRegistration: par téléphone au 01 02"
             )
         },
-        "events/tel.md: Registration « par téléphone au 01 02 » n'est pas une "
+        "events/tel.md, ligne 3: Registration « par téléphone au 01 02 » n'est pas une "
         "adresse de lien autorisée",
     ),
     "registration-email-without-mailto": Mistake(
@@ -266,7 +276,8 @@ MISTAKES = {
                 "Title: Courriel\nStart: 2019-12\nRegistration: contact@exemple.org"
             )
         },
-        "events/courriel.md: Registration « contact@exemple.org » n'est pas une "
+        "events/courriel.md, ligne 3: "
+        "Registration « contact@exemple.org » n'est pas une "
         "adresse de lien autorisée : pour une adresse électronique, écrivez "
         "mailto:contact@exemple.org",
     ),
@@ -312,7 +323,8 @@ MISTAKES = {
     ),
     "save-as-outside-the-site": Mistake(
         {"pages/dehors.md": "Title: D\nSave_as: ../../dehors.html\n\nT.\n"},
-        "pages/dehors.md: Save_as « ../../dehors.html » sort du dossier du site "
+        "pages/dehors.md, ligne 2: "
+        "Save_as « ../../dehors.html » sort du dossier du site "
         "(attendu un chemin dans le site, comme index.html)",
     ),
     "link-to-no-file": Mistake(
@@ -339,7 +351,8 @@ MISTAKES = {
     ),
     "control-character-in-a-title": Mistake(
         {"events/bidi.md": _event("Title: Soirée \u202egnp.exe\nStart: 2019-12")},
-        "events/bidi.md: Title « Soirée <U+202E>gnp.exe » contient un caractère "
+        "events/bidi.md, ligne 1: "
+        "Title « Soirée <U+202E>gnp.exe » contient un caractère "
         "invisible U+202E (RIGHT-TO-LEFT OVERRIDE), ligne 1",
     ),
     "nul-in-the-text": Mistake(
@@ -354,7 +367,8 @@ MISTAKES = {
                 "Cancelled: 2019-11-29,"
             )
         },
-        "events/virgule.md: Cancelled « 2019-11-29, » a une virgule en trop à la fin",
+        "events/virgule.md, ligne 4: "
+        "Cancelled « 2019-11-29, » a une virgule en trop à la fin",
     ),
     "dates-before-start": Mistake(
         {
@@ -362,7 +376,8 @@ MISTAKES = {
                 "Title: Avant\nStart: 2027-03-10 14:00\nDates: 2027-03-03 14:00"
             )
         },
-        "events/avant.md: Dates « 2027-03-03 14:00 » est avant Start « 2027-03-10 "
+        "events/avant.md, ligne 3: "
+        "Dates « 2027-03-03 14:00 » est avant Start « 2027-03-10 "
         "14:00 » (attendu des dates après Start : Start est la première occurrence)",
     ),
     "dates-twice-the-same": Mistake(
@@ -372,7 +387,8 @@ MISTAKES = {
                 "Dates: 2027-03-10 14:00, 2027-03-10 14:00"
             )
         },
-        "events/double.md: Dates « 2027-03-10 14:00, 2027-03-10 14:00 » donne deux "
+        "events/double.md, ligne 3: "
+        "Dates « 2027-03-10 14:00, 2027-03-10 14:00 » donne deux "
         "fois la même date (attendu chaque date une fois)",
     ),
     "dates-repeat-start": Mistake(
@@ -381,7 +397,8 @@ MISTAKES = {
                 "Title: Première\nStart: 2027-03-03 14:00\nDates: 2027-03-03 14:00"
             )
         },
-        "events/premiere.md: Dates « 2027-03-03 14:00 » est déjà Start, la première "
+        "events/premiere.md, ligne 3: "
+        "Dates « 2027-03-03 14:00 » est déjà Start, la première "
         "occurrence (attendu les autres dates seulement)",
     ),
     "dates-at-another-precision": Mistake(
@@ -390,12 +407,13 @@ MISTAKES = {
                 "Title: Précision\nStart: 2027-03-03 14:00\nDates: 2027-03-10"
             )
         },
-        "events/precision.md: Dates « 2027-03-10 » n'a pas la précision de Start "
+        "events/precision.md, ligne 3: "
+        "Dates « 2027-03-10 » n'a pas la précision de Start "
         "« 2027-03-03 14:00 » (attendu AAAA-MM-JJ HH:MM, comme Start)",
     ),
     "dates-with-a-month-start": Mistake(
         {"events/mois.md": _event("Title: Mois\nStart: 2027-03\nDates: 2027-04")},
-        "events/mois.md: Dates « 2027-04 » n'est pas une date valide (attendu "
+        "events/mois.md, ligne 3: Dates « 2027-04 » n'est pas une date valide (attendu "
         "AAAA-MM-JJ HH:MM, AAAA-MM-JJ)",
     ),
     "dates-month-start-with-days": Mistake(
@@ -404,7 +422,8 @@ MISTAKES = {
                 "Title: Mois\nStart: 2027-03\nDates: 2027-04-02"
             )
         },
-        "events/mois-jour.md: Dates « 2027-04-02 » demande un Start au jour près, "
+        "events/mois-jour.md, ligne 3: "
+        "Dates « 2027-04-02 » demande un Start au jour près, "
         "pas « 2027-03 » (attendu Start AAAA-MM-JJ ou AAAA-MM-JJ HH:MM)",
     ),
     "dates-already-in-the-rule": Mistake(
@@ -414,7 +433,8 @@ MISTAKES = {
                 "Dates: 2027-03-10 14:00"
             )
         },
-        "events/regle-dates.md: Dates « 2027-03-10 14:00 » est déjà une date de la "
+        "events/regle-dates.md, ligne 4: "
+        "Dates « 2027-03-10 14:00 » est déjà une date de la "
         "série « FREQ=WEEKLY;COUNT=4 » (attendu une date que la règle ne donne pas)",
     ),
     "dates-comma-at-the-end": Mistake(
@@ -423,7 +443,8 @@ MISTAKES = {
                 "Title: V\nStart: 2027-03-03 14:00\nDates: 2027-03-10 14:00,"
             )
         },
-        "events/virgule-dates.md: Dates « 2027-03-10 14:00, » a une virgule en trop "
+        "events/virgule-dates.md, ligne 3: "
+        "Dates « 2027-03-10 14:00, » a une virgule en trop "
         "à la fin (attendu des dates AAAA-MM-JJ HH:MM ou AAAA-MM-JJ séparées par "
         "une virgule)",
     ),
@@ -434,7 +455,7 @@ MISTAKES = {
                 "Dates: 2027-03-10 14:00, 2027-03-10 16:00"
             )
         },
-        "events/chevauche.md: Dates « 2027-03-10 14:00 » dure jusqu'après "
+        "events/chevauche.md, ligne 4: Dates « 2027-03-10 14:00 » dure jusqu'après "
         "l'occurrence suivante, le 2027-03-10 (attendu des occurrences qui ne se "
         "chevauchent pas : chacune dure autant que la première, de Start à End)",
     ),
@@ -444,7 +465,8 @@ MISTAKES = {
                 "Title: A\nStart: 2027-10-24 02:30\nDates: 2027-10-31 02:30"
             )
         },
-        "events/automne.md: Dates « 2027-10-31 02:30 » tombe dans l'heure que le "
+        "events/automne.md, ligne 3: "
+        "Dates « 2027-10-31 02:30 » tombe dans l'heure que le "
         "changement d'heure fait passer deux fois",
     ),
     "cancelled-not-one-of-the-dates": Mistake(
@@ -454,7 +476,8 @@ MISTAKES = {
                 "Cancelled: 2027-03-17"
             )
         },
-        "events/annule-dates.md: Cancelled « 2027-03-17 » n'est pas une date de "
+        "events/annule-dates.md, ligne 4: "
+        "Cancelled « 2027-03-17 » n'est pas une date de "
         "Start ni de Dates (attendu la date d'une occurrence)",
     ),
     "cancelled-yes-with-dates": Mistake(
@@ -464,7 +487,7 @@ MISTAKES = {
                 "Cancelled: yes"
             )
         },
-        "events/tout-annule.md: Cancelled « yes » annulerait toute la série "
+        "events/tout-annule.md, ligne 4: Cancelled « yes » annulerait toute la série "
         "(attendu les dates annulées, AAAA-MM-JJ séparées par des virgules, ou "
         "retirer Dates)",
     ),
@@ -474,7 +497,8 @@ MISTAKES = {
                 "Title: Deux\nStart: 2027-03-03 14:00\nCancelled: yes\nFull: yes"
             )
         },
-        "events/deux.md: Full « yes » s'ajoute à Cancelled (attendu un seul statut "
+        "events/deux.md, ligne 4: "
+        "Full « yes » s'ajoute à Cancelled (attendu un seul statut "
         "parmi Cancelled, Postponed, Rescheduled et Full)",
     ),
     "postponed-not-yes": Mistake(
@@ -483,7 +507,8 @@ MISTAKES = {
                 "Title: P\nStart: 2027-03-03 14:00\nPostponed: peut-être"
             )
         },
-        "events/peut-etre.md: Postponed « peut-être » n'est ni yes ni no (attendu yes)",
+        "events/peut-etre.md, ligne 3: "
+        "Postponed « peut-être » n'est ni yes ni no (attendu yes)",
     ),
     "reason-without-a-status": Mistake(
         {
@@ -491,7 +516,8 @@ MISTAKES = {
                 "Title: M\nStart: 2027-03-03 14:00\nReason: Travaux"
             )
         },
-        "events/motif.md: Reason « Travaux » n'accompagne aucun statut (attendu "
+        "events/motif.md, ligne 3: "
+        "Reason « Travaux » n'accompagne aucun statut (attendu "
         "avec Cancelled, Postponed, Rescheduled ou Full)",
     ),
     "rescheduled-to-start": Mistake(
@@ -500,7 +526,8 @@ MISTAKES = {
                 "Title: M\nStart: 2027-03-03 14:00\nRescheduled: 2027-03-03 14:00"
             )
         },
-        "events/meme.md: Rescheduled « 2027-03-03 14:00 » est le même moment que "
+        "events/meme.md, ligne 3: "
+        "Rescheduled « 2027-03-03 14:00 » est le même moment que "
         "Start (attendu l'ancien début ; Start donne la nouvelle date)",
     ),
     "rescheduled-not-a-date": Mistake(
@@ -509,7 +536,8 @@ MISTAKES = {
                 "Title: M\nStart: 2027-03-10 14:00\nRescheduled: mercredi"
             )
         },
-        "events/pas-date.md: Rescheduled « mercredi » n'est pas une date valide",
+        "events/pas-date.md, ligne 3: "
+        "Rescheduled « mercredi » n'est pas une date valide",
     ),
     "postponed-series": Mistake(
         {
@@ -518,7 +546,8 @@ MISTAKES = {
                 "Postponed: yes"
             )
         },
-        "events/serie.md: Postponed « yes » ne s'applique qu'à un événement à une "
+        "events/serie.md, ligne 4: "
+        "Postponed « yes » ne s'applique qu'à un événement à une "
         "seule date (attendu, pour une série, les dates annulées dans Cancelled et "
         "les nouvelles dans Dates)",
     ),
@@ -529,7 +558,8 @@ MISTAKES = {
                 "Venez tôt.\n"
             )
         },
-        "events/collee.md: Attention « places limitées. » n'est pas un champ des "
+        "events/collee.md, ligne 3: "
+        "Attention « places limitées. » n'est pas un champ des "
         "événements (attendu un de ces champs : Title, Start, End, Location, "
         "Address, Recurrence, Dates, Cancelled, Postponed, Rescheduled, Full, "
         "Reason, Registration, Price, Tags, Summary, Status, Image, ImageAlt, "
@@ -557,7 +587,8 @@ MISTAKES = {
             "pages/galerie.md": "Title: Galerie\nImage: absente.jpg\n"
             "ImageAlt: Une salle\n\nTexte.\n"
         },
-        "pages/galerie.md: Image « absente.jpg » n'existe pas dans content/images/ "
+        "pages/galerie.md, ligne 2: "
+        "Image « absente.jpg » n'existe pas dans content/images/ "
         "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
     ),
     "image-unreadable": Mistake(
@@ -566,7 +597,7 @@ MISTAKES = {
             "\nImageAlt: Le chantier\n\nTexte.\n",
             "images/casse.jpg": b"\xff\xd8 pas une image",
         },
-        "milestones/photo.md: Image « casse.jpg » n'est pas une image lisible "
+        "milestones/photo.md, ligne 3: Image « casse.jpg » n'est pas une image lisible "
         "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
     ),
     "image-unsupported-format": Mistake(
@@ -577,7 +608,8 @@ MISTAKES = {
             ),
             "images/anime.gif": _photo(form="GIF"),
         },
-        "events/gif.md: Image « anime.gif » est au format GIF (attendu un fichier "
+        "events/gif.md, ligne 3: "
+        "Image « anime.gif » est au format GIF (attendu un fichier "
         "JPEG, PNG ou WebP du dossier content/images/)",
     ),
     "image-in-a-folder": Mistake(
@@ -587,7 +619,8 @@ MISTAKES = {
                 "ImageAlt: Un dessin"
             ),
         },
-        "events/chemin.md: Image « ../secret.jpg » n'est pas un nom de fichier "
+        "events/chemin.md, ligne 3: "
+        "Image « ../secret.jpg » n'est pas un nom de fichier "
         "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/, sans "
         "dossier)",
     ),

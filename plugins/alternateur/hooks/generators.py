@@ -29,6 +29,7 @@ from alternateur.outputs.feeds import plan_feed, write_feed
 from alternateur.outputs.google import google_template
 from alternateur.outputs.ical import write_calendars
 from alternateur.outputs.jsonld import event_jsonld
+from alternateur.reading.header import TRACE_KEY
 from alternateur.reading.reader import not_utf8
 from alternateur.views.agenda import build_agenda, horizon_end
 from alternateur.views.event_page import event_page
@@ -124,7 +125,7 @@ class _FolderGenerator(CachingGenerator):
             return None
         problems = file_problems(self.content_class.kind, item)
         if problems:
-            add_problems(self.context, path, problems)
+            add_problems(self.context, path, problems, item.metadata.get(TRACE_KEY))
             return None
         return item
 
