@@ -21,6 +21,7 @@ from pelican.writers import Writer
 from alternateur import keys
 from alternateur.checking.file_rules import file_problems
 from alternateur.checking.report import add_problems
+from alternateur.hooks import incremental
 from alternateur.model.clock import build_now
 from alternateur.model.contents import Event, Milestone, _AuthoredContent
 from alternateur.model.errors import ContentError
@@ -192,39 +193,47 @@ class EventsGenerator(_FolderGenerator):
     def generate_output(self, writer: Writer) -> None:
         """Write each event's page, each theme's, then the calendars."""
         now = build_now(self.context)
+        settings = self.settings
+        site = incremental.site_key(self.context, settings)
         for event, times in self.scheduled:
+            themes = links_of(event, self.theme_names, settings)
+            facts = event_page(event, times, now, settings, themes=themes)
+            # The page's inputs but its JSON-LD and Google link, which follow
+            # from the event and its times (hooks/incremental.py).
+            key = site and incremental.page_key(site, event, facts)
+            if incremental.reuse(settings, writer.output_path, event.save_as, key):
+                continue
             writer.write_file(
                 event.save_as,
                 self.get_template(event.template),
                 self.context,
                 event=event,
                 page=event,
-                event_page=event_page(
-                    event,
-                    times,
-                    now,
-                    self.settings,
-                    jsonld=event_jsonld(event, times, self.settings),
-                    google_url=google_template(event, self.settings),
-                    themes=links_of(event, self.theme_names, self.settings),
+                event_page=replace(
+                    facts,
+                    jsonld=event_jsonld(event, times, settings),
+                    google_url=google_template(event, settings),
                 ),
-                relative_urls=self.settings["RELATIVE_URLS"],
+                relative_urls=settings["RELATIVE_URLS"],
                 url=event.url,
             )
+            incremental.written(settings, event.save_as, key)
         self._write_themes(writer)
+        categories = {
+            event.slug: [self.theme_names[t.slug] for t in event_tags(event)]
+            for event in self.events
+        }
         write_calendars(
             self.events,
             now,
-            self.settings,
+            settings,
             self.output_path,
-            categories={
-                event.slug: [self.theme_names[t.slug] for t in event_tags(event)]
-                for event in self.events
-            },
+            categories=categories,
             themes=[
                 (theme.link.name, theme.ics_save_as, theme.events)
                 for theme in self.themes
             ],
+            serialized=incremental.vevent_cache(settings, categories),
         )
 
     def _write_themes(self, writer: Writer) -> None:
