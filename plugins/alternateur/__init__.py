@@ -13,7 +13,7 @@ from pelican.generators import Generator
 from .hooks.association import add_association
 from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
-from .hooks.incremental import index_or_carry, remember_builds
+from .hooks.incremental import index_or_carry, keep_templates, remember_builds
 from .hooks.memory import forget_rendered_content
 from .hooks.preview import remember_output, show_problems
 from .hooks.staging import stage_builds
@@ -50,6 +50,7 @@ def register() -> None:
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(typeset_rendered_pages)
+    signals.generator_init.connect(keep_templates)
     signals.content_object_init.connect(check_page)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(after_reading)

@@ -45,6 +45,22 @@ class _FolderGenerator(CachingGenerator):
     content_class: ClassVar[type[_AuthoredContent]]
     setting_prefix: ClassVar[str]
 
+    def get_cached_data(self, filename: str, default: Any = None) -> Any:
+        """Return the item read from this file by a previous preview build.
+
+        The incremental preview keeps the items in its process
+        (``hooks/incremental.py``); elsewhere, Pelican's own caching.
+        """
+        kept = incremental.kept_item(self, filename)
+        if kept is not None:
+            return kept
+        return super().get_cached_data(filename, default)
+
+    def cache_data(self, filename: str, data: Any) -> None:
+        """Keep a correct item for the next preview build, and Pelican's cache."""
+        incremental.keep_item(self, filename, data)
+        super().cache_data(filename, data)
+
     def read_folder(self) -> list[Any]:
         """Return the published items; keep each faulty file's problems.
 

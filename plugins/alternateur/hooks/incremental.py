@@ -44,7 +44,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from pelican import Pelican
+from pelican.contents import Content
+from pelican.generators import Generator
 
 from alternateur import keys
 from alternateur.outputs.search_index import FOLDER as SEARCH_FOLDER
@@ -53,6 +56,8 @@ from alternateur.outputs.search_index import write_search_index
 SETTING = "PREVIEW_INCREMENTAL"
 # The folders whose files shape every page: the plugin's own code, here.
 PLUGIN = Path(__file__).resolve().parent.parent
+# Where a build keeps the fingerprint its items are read with.
+_ITEMS_KEY = "incremental_items_key"
 # Settings that name this build's folder, not what it holds.
 _PER_BUILD = frozenset({"OUTPUT_PATH"})
 
@@ -66,6 +71,10 @@ class _Memory:
     pages: dict[str, str] = field(default_factory=dict)
     # The same, for the build under way; kept once its folder is served.
     pending: dict[str, str] = field(default_factory=dict)
+    # (generator, file) -> (its stamp, the item read from it).
+    items: dict[tuple[str, str], tuple[tuple[int, int, str], Content]] = field(
+        default_factory=dict
+    )
     # event slug -> (fingerprint, serialized VEVENT).
     vevents: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     pending_vevents: dict[str, tuple[str, bytes]] = field(default_factory=dict)
@@ -148,6 +157,75 @@ def page_key(site: str, event: Any, facts: object) -> str:
     """Return an event page's fingerprint: the site's, the file's, the facts'."""
     source = event.source_path
     return digest(site, source, file_digest(source), event.template, facts)
+
+
+def _source_stamp(generator: Generator, filename: str) -> tuple[int, int, str]:
+    """Return what tells a file is as it was read: date, size, build's key."""
+    context = generator.context
+    base = context.get(_ITEMS_KEY)
+    if base is None:
+        base = context[_ITEMS_KEY] = digest(
+            settings_key(generator.settings), _tree_digest(PLUGIN, (".py",))
+        )
+    stat = os.stat(os.path.join(generator.path, filename))
+    return stat.st_mtime_ns, stat.st_size, base
+
+
+def kept_item(generator: Generator, filename: str) -> Content | None:
+    """Return the item an earlier build read from this unchanged file, or None.
+
+    Reading a thousand events again (Markdown, the contract's checks, the
+    content classes), even from Pelican's content cache, took most of a
+    save's build. The item is the earlier build's object, moved into this
+    build's context; a file, a setting or the plugin that changed reads the
+    file again.
+    """
+    if not enabled(generator.settings):
+        return None
+    known = MEMORY.items.get((type(generator).__name__, filename))
+    if known is None or known[0] != _source_stamp(generator, filename):
+        return None
+    item = known[1]
+    item._context = generator.context
+    item.settings = generator.settings
+    return item
+
+
+def keep_item(generator: Generator, filename: str, item: Content) -> None:
+    """Keep an item read without a problem, for the next build of the preview."""
+    if enabled(generator.settings):
+        stamp = _source_stamp(generator, filename)
+        MEMORY.items[(type(generator).__name__, filename)] = (stamp, item)
+
+
+class _TemplateCode(BytecodeCache):
+    """Jinja's compiled templates, kept in memory from build to build.
+
+    Each build is a new ``Pelican``, with a new Jinja environment that
+    compiled every template again (a quarter of a second); Jinja checks each
+    template's source against the code kept.
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill ``bucket`` from memory (Jinja drops it if the source changed)."""
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep the code Jinja just compiled."""
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CODE = _TemplateCode()
+
+
+def keep_templates(generator: Generator) -> None:
+    """Give the generator's Jinja the compiled templates (``generator_init``)."""
+    if enabled(generator.settings):
+        generator.env.bytecode_cache = TEMPLATE_CODE
 
 
 def reuse(settings: dict[str, Any], output_path: str, save_as: str, key: str) -> bool:
