@@ -56,6 +56,7 @@ import json, os, shutil, sys, time
 from pathlib import Path
 import tasks
 steps = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
+search = [] if sys.argv[2] == "search" else ["SEARCH_INDEX=false"]
 inodes = []
 for number, files in enumerate(steps):
     for name, text in files.items():
@@ -67,11 +68,12 @@ for number, files in enumerate(steps):
         # A new date, as every save gives (Pelican's cache compares them).
         stamp = time.time() + number
         os.utime(path, (stamp, stamp))
-    assert tasks.preview_build(*tasks.PREVIEW_ARGUMENTS, "SEARCH_INDEX=false")
+    assert tasks.preview_build(*tasks.PREVIEW_ARGUMENTS, *search)
     shutil.copytree("output-preview", f"snapshot-{number}")
     inodes.append({
         str(page.relative_to("output-preview")): page.stat().st_ino
-        for page in Path("output-preview").rglob("*.html")
+        for page in Path("output-preview").rglob("*")
+        if page.is_file()
     })
 Path("inodes.json").write_text(json.dumps(inodes), encoding="utf-8")
 """
@@ -90,15 +92,14 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-@pytest.fixture(scope="module")
-def steps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
-    project = tmp_path_factory.mktemp("apercu")
+def drive(project: Path, steps: list[dict[str, str | None]], search: str) -> list:
+    """Build the preview after each step in one process: each build's inodes."""
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme"):
         (project / name).symlink_to(ROOT / name)
     write_content(project / "content", SITE)
-    (project / "steps.json").write_text(json.dumps(STEPS), encoding="utf-8")
+    (project / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-c", DRIVER, "steps.json"],
+        [sys.executable, "-c", DRIVER, "steps.json", search],
         cwd=project,
         env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_NOW},
         capture_output=True,
@@ -107,8 +108,13 @@ def steps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
         timeout=600,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    inodes = json.loads((project / "inodes.json").read_text(encoding="utf-8"))
-    return project, inodes
+    return json.loads((project / "inodes.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
+    project = tmp_path_factory.mktemp("apercu")
+    return project, drive(project, STEPS, "nosearch")
 
 
 @pytest.mark.parametrize("number", range(len(STEPS)))
@@ -161,3 +167,12 @@ def test_an_unchanged_event_page_is_not_written_again(
     assert inodes[2][other] != inodes[1][other]
     # Step 8 changes nothing.
     assert inodes[8][other] == inodes[7][other]
+
+
+def test_the_preview_keeps_its_first_search_index(tmp_path: Path) -> None:
+    inodes = drive(tmp_path, STEPS[:2], "search")
+    index = {name for name in inodes[0] if name.startswith("pagefind/")}
+    assert "pagefind/pagefind.js" in index
+    assert {name: inodes[1][name] for name in index} == {
+        name: inodes[0][name] for name in index
+    }, "linked from the folder served, not indexed again"

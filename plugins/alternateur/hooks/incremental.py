@@ -8,6 +8,12 @@ seconds, for one changed file. Pelican 4.12 no longer has
 alone, never by a build that is published), the preview remembers, from
 build to build:
 
+- **the events and milestones read**, by their file's date and size, the
+  settings and the plugin (``kept_item``): an unchanged file is not read
+  again, its item moves into the new build's context (Pelican's own content
+  cache still parsed every file's cached text into a new item);
+- **Jinja's compiled templates** (``keep_templates``), checked by Jinja
+  against each template's source;
 - **each event page's inputs**, as a fingerprint: the site's (``site_key``:
   settings, theme, plugin, every page and milestone file, every event's
   address and tags, the banner's lines) and the page's own (the event
@@ -23,6 +29,9 @@ build to build:
   ones (hard links too): the preview's search finds the pages as they were
   when the preview started (``invoke build`` and the publication index every
   build).
+
+Edit to screen at a thousand events went from 2.6 s to under 1 s
+(``docs/architecture.md``, « Performances »).
 
 The home page, the agenda, the timeline, the other pages, the themes' pages
 and every feed depend on every event and milestone: they are written at each
@@ -75,6 +84,8 @@ class _Memory:
     items: dict[tuple[str, str], tuple[tuple[int, int, str], Content]] = field(
         default_factory=dict
     )
+    # The files this build looked at: the others' items are forgotten.
+    read: set[tuple[str, str]] = field(default_factory=set)
     # event slug -> (fingerprint, serialized VEVENT).
     vevents: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     pending_vevents: dict[str, tuple[str, bytes]] = field(default_factory=dict)
@@ -116,12 +127,25 @@ def _tree_digest(root: Path, suffixes: tuple[str, ...] = ()) -> str:
     return digest(sorted(found))
 
 
+def _shown(value: object) -> object:
+    """Say a setting JSON cannot: a function or a module by its name, a set sorted."""
+    if isinstance(value, set | frozenset):
+        return sorted(map(repr, value))
+    name = getattr(value, "__qualname__", None) or getattr(value, "__name__", None)
+    return f"{getattr(value, '__module__', '')}.{name}" if name else repr(value)
+
+
 def settings_key(settings: dict[str, Any]) -> str:
-    """Return a fingerprint of the settings (a function counts by its name)."""
+    """Return a fingerprint of the settings (a function counts by its name).
+
+    A setting whose text changes at every build (an object shown with its
+    address) only makes every build a full one.
+    """
     shown = {k: v for k, v in settings.items() if k not in _PER_BUILD}
-    text = json.dumps(
-        shown, sort_keys=True, default=lambda value: getattr(value, "__name__", "")
-    )
+    try:
+        text = json.dumps(shown, sort_keys=True, default=_shown)
+    except (TypeError, ValueError):  # Keys that cannot be sorted: no reuse.
+        text = os.urandom(16).hex()
     return digest(text)
 
 
@@ -182,6 +206,7 @@ def kept_item(generator: Generator, filename: str) -> Content | None:
     """
     if not enabled(generator.settings):
         return None
+    MEMORY.read.add((type(generator).__name__, filename))
     known = MEMORY.items.get((type(generator).__name__, filename))
     if known is None or known[0] != _source_stamp(generator, filename):
         return None
@@ -343,11 +368,16 @@ def remember_builds(pelican: Pelican) -> None:
     def remembered_run() -> None:
         MEMORY.pending, MEMORY.pending_vevents = {}, {}
         MEMORY.pending_indexed = False
+        MEMORY.read = set()
         try:
             build()
         finally:
             pending, MEMORY.pending = MEMORY.pending, {}
             vevents, MEMORY.pending_vevents = MEMORY.pending_vevents, {}
+            # A file removed, or left out by an error: its item goes.
+            MEMORY.items = {
+                key: kept for key, kept in MEMORY.items.items() if key in MEMORY.read
+            }
         MEMORY.pages, MEMORY.vevents = pending, vevents
         MEMORY.indexed = MEMORY.pending_indexed
 
