@@ -150,12 +150,13 @@ def settings_key(settings: dict[str, Any]) -> str:
 
 
 def site_key(context: dict[str, Any], settings: dict[str, Any]) -> str:
-    """Everything but one event's own file that an event's page may show.
+    """Return the fingerprint of what any event page may show but its own file.
 
-    Conservative on purpose: any page or milestone file, any event added,
-    removed or renamed, any change of the theme, the plugin, the settings or
-    the banner's lines renders every event page again. Empty outside the
-    incremental preview.
+    Conservative on purpose: a change of the settings, the theme or its
+    overriding templates, the content's static files, the plugin, any page
+    or milestone file, the banner's lines, or an event added, removed,
+    renamed or given other tags renders every event page again. Empty
+    outside the incremental preview.
     """
     if not enabled(settings):
         return ""
@@ -165,9 +166,16 @@ def site_key(context: dict[str, Any], settings: dict[str, Any]) -> str:
         *context.get(keys.MILESTONES, []),
     ]
     events = context.get(keys.EVENTS, [])
+    content = Path(str(settings.get("PATH", "")))
     return digest(
         settings_key(settings),
         _tree_digest(Path(str(settings.get("THEME", "")))),
+        [
+            _tree_digest(Path(str(f)))
+            for f in settings.get("THEME_TEMPLATES_OVERRIDES") or ()
+        ],
+        # The content's own files (images): a page may show what they hold.
+        [_tree_digest(content / str(f)) for f in settings.get("STATIC_PATHS") or ()],
         _tree_digest(PLUGIN, (".py",)),
         sorted((p.source_path, file_digest(p.source_path)) for p in pages),
         sorted(
