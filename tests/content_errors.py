@@ -228,7 +228,7 @@ MISTAKES = {
             "pages/accueil.md": "Title: Accueil\nSave_as: index.html\n\nIci.\n",
             "pages/bienvenue.md": "Title: Bienvenue\nSave_as: index.html\n\nLà.\n",
         },
-        "pages/bienvenue.md: Save_as « index.html » donne la page index.html, "
+        "pages/bienvenue.md, ligne 2: Save_as « index.html » donne la page index.html, "
         "déjà écrite pour pages/accueil.md (attendu une adresse propre à chaque "
         "page)",
     ),
@@ -283,17 +283,17 @@ MISTAKES = {
     ),
     "save-as-over-an-event-page": Mistake(
         {"pages/ecrase.md": "Title: É\nSave_as: agenda/bon/index.html\n\nT.\n"},
-        "pages/ecrase.md: Save_as « agenda/bon/index.html » donne la page "
+        "pages/ecrase.md, ligne 2: Save_as « agenda/bon/index.html » donne la page "
         "agenda/bon/index.html, déjà écrite pour events/bon.md",
     ),
     "save-as-over-the-calendar": Mistake(
         {"pages/ics.md": "Title: I\nSave_as: agenda.ics\n\nT.\n"},
-        "pages/ics.md: Save_as « agenda.ics » donne la page agenda.ics, déjà "
+        "pages/ics.md, ligne 2: Save_as « agenda.ics » donne la page agenda.ics, déjà "
         "écrite pour le calendrier de l'agenda",
     ),
     "save-as-over-an-events-calendar": Mistake(
         {"pages/bon-ics.md": "Title: I\nSave_as: agenda/bon.ics\n\nT.\n"},
-        "pages/bon-ics.md: Save_as « agenda/bon.ics » donne la page "
+        "pages/bon-ics.md, ligne 2: Save_as « agenda/bon.ics » donne la page "
         "agenda/bon.ics, déjà écrite pour events/bon.md",
     ),
     "save-as-over-a-theme-page": Mistake(
@@ -303,7 +303,8 @@ MISTAKES = {
                 "Title: T\nSave_as: agenda/themes/velo/index.html\n\nT.\n"
             ),
         },
-        "pages/theme.md: Save_as « agenda/themes/velo/index.html » donne la page "
+        "pages/theme.md, ligne 2: "
+        "Save_as « agenda/themes/velo/index.html » donne la page "
         "agenda/themes/velo/index.html, déjà écrite pour la page du thème "
         "d'agenda « Vélo »",
     ),
@@ -312,13 +313,13 @@ MISTAKES = {
             "events/velo.md": _event("Title: V\nStart: 2019-12-06 19:00\nTags: Vélo"),
             "pages/theme-ics.md": "Title: T\nSave_as: agenda/themes/velo.ics\n\nT.\n",
         },
-        "pages/theme-ics.md: Save_as « agenda/themes/velo.ics » donne la page "
+        "pages/theme-ics.md, ligne 2: Save_as « agenda/themes/velo.ics » donne la page "
         "agenda/themes/velo.ics, déjà écrite pour le calendrier du thème "
         "d'agenda « Vélo »",
     ),
     "save-as-over-the-stylesheet": Mistake(
         {"pages/style.md": "Title: S\nSave_as: theme/site.css\n\nT.\n"},
-        "pages/style.md: Save_as « theme/site.css » donne la page "
+        "pages/style.md, ligne 2: Save_as « theme/site.css » donne la page "
         "theme/site.css, déjà écrite pour le thème",
     ),
     "save-as-outside-the-site": Mistake(
@@ -333,7 +334,8 @@ MISTAKES = {
                 "Title: Lien\n\nVoir [ici]({filename}../events/nexiste-pas.md).\n"
             )
         },
-        "pages/lien.md: Le lien « {filename}../events/nexiste-pas.md » ne mène à "
+        "pages/lien.md, ligne 3: "
+        "Le lien « {filename}../events/nexiste-pas.md » ne mène à "
         "aucun fichier du contenu",
     ),
     "html-event-without-start": Mistake(

@@ -23,10 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelican.contents import Content
 from pelican.utils import posixize_path
 
 from alternateur.keys import CHECK_ONLY, CONTENT_PROBLEMS
-from alternateur.reading.header import Trace
+from alternateur.reading.header import TRACE_KEY, Trace
 
 logger = logging.getLogger(__name__)
 
@@ -92,6 +93,14 @@ def add_problems(
     for message in messages:
         line = trace.line_of(message) if isinstance(trace, Trace) else 0
         found.append(Problem(relative, message, line))
+
+
+def problem_of(item: Content, message: str, line: int = 0) -> Problem:
+    """One problem of ``item``'s file, at ``line`` or the line of the field named."""
+    trace = item.metadata.get(TRACE_KEY)
+    if not line and isinstance(trace, Trace):
+        line = trace.line_of(message)
+    return Problem(posixize_path(item.get_relative_source_path()), message, line)
 
 
 def faulty_paths(context: dict[str, Any]) -> set[str]:
