@@ -113,6 +113,25 @@ PREVIEW_FAILED = (
 )
 
 
+# The preview's build: a content error must not stop the preview (it is
+# logged, the rest of the site is rebuilt, and the author fixes the file); one
+# plain line per message, whatever the terminal's width; the banner of the
+# problems, and only what a save changed rewritten (hooks/incremental.py).
+PREVIEW_ARGUMENTS = (
+    "-s",
+    CONFIG["settings_base"],
+    "-o",
+    CONFIG["preview_path"],
+    "--log-handler",
+    "plain",
+    "-e",
+    "CACHE_CONTENT=true",
+    "LOAD_CONTENT_CACHE=true",
+    "PREVIEW_PROBLEMS_BANNER=true",
+    "PREVIEW_INCREMENTAL=true",
+)
+
+
 def preview_build(*args: str) -> bool:
     """Build the preview once, in this process; on failure, say so in one line.
 
@@ -246,21 +265,7 @@ def serve(c: Context) -> None:
     from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
 
     def cached_build() -> None:
-        # A content error must not stop the preview: it is logged, the rest
-        # of the site is rebuilt, and the author fixes the file. One plain
-        # line per message, whatever the terminal's width.
-        preview_build(
-            "-s",
-            CONFIG["settings_base"],
-            "-o",
-            CONFIG["preview_path"],
-            "--log-handler",
-            "plain",
-            "-e",
-            "CACHE_CONTENT=true",
-            "LOAD_CONTENT_CACHE=true",
-            "PREVIEW_PROBLEMS_BANNER=true",
-        )
+        preview_build(*PREVIEW_ARGUMENTS)
 
     cached_build()
     # livereload drops a change seen less than 3 s after the last reload

@@ -155,7 +155,8 @@ def test_no_page_writes_into_the_index(build_site: Any) -> None:
     built = build_site({"pages/pf.md": "Title: P\nSave_as: pagefind/x.html\n\nT.\n"})
     assert built.result.returncode != 0
     assert (
-        "pages/pf.md: Save_as « pagefind/x.html » donne la page pagefind/x.html, "
+        "pages/pf.md, ligne 2: "
+        "Save_as « pagefind/x.html » donne la page pagefind/x.html, "
         "déjà écrite pour la recherche"
     ) in built.log
 

@@ -100,6 +100,10 @@ DEFAULTS: dict[str, Any] = {
     # Only ``invoke serve`` turns it on: every page then lists the content
     # problems in a banner. Never in a build that is published.
     "PREVIEW_PROBLEMS_BANNER": False,
+    # --- The incremental preview (hooks/incremental.py) ---
+    # Only ``invoke serve`` turns it on: an event page whose inputs did not
+    # change is not rendered again, the search index is the first build's.
+    "PREVIEW_INCREMENTAL": False,
     # Themes (issue 16): each of the events' Tags has a page listing its
     # events and a feed of them; {slug} is Pelican's slugify of the tag
     # (TAG_REGEX_SUBSTITUTIONS), so « Vélo » and « velo » are one theme.

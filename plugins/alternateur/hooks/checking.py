@@ -41,6 +41,7 @@ from alternateur.model.public_address import event_ics_path
 from alternateur.model.schema import PAGE
 from alternateur.outputs.search_index import FOLDER as SEARCH_FOLDER
 from alternateur.outputs.site_files import site_files
+from alternateur.reading.header import TRACE_KEY
 
 # Pelican's lists of pages, each of which may hold a faulty page.
 _PAGE_LISTS = (
@@ -98,7 +99,8 @@ def collect_page_problems(generator: PagesGenerator) -> None:
             messages = getattr(page, "problems", [])
             if messages:
                 path = page.get_relative_source_path()
-                add_problems(generator.context, path, messages)
+                trace = page.metadata.get(TRACE_KEY)
+                add_problems(generator.context, path, messages, trace)
     _drop_pages(generator, faulty_paths(generator.context))
 
 

@@ -22,6 +22,7 @@ from alternateur import keys
 from alternateur.checking.file_rules import file_problems
 from alternateur.checking.report import add_problems
 from alternateur.french.plaintext import plain_text
+from alternateur.hooks import incremental
 from alternateur.model.clock import build_now
 from alternateur.model.contents import Event, Milestone, Venue, _AuthoredContent
 from alternateur.model.errors import ContentError
@@ -32,6 +33,7 @@ from alternateur.outputs.feeds import plan_feed, write_feed
 from alternateur.outputs.google import google_template
 from alternateur.outputs.ical import write_calendars
 from alternateur.outputs.jsonld import event_jsonld
+from alternateur.reading.header import TRACE_KEY
 from alternateur.reading.reader import not_utf8
 from alternateur.views.agenda import build_agenda, horizon_end
 from alternateur.views.event_page import event_page
@@ -52,6 +54,22 @@ class _FolderGenerator(CachingGenerator):
 
     content_class: ClassVar[type[_AuthoredContent]]
     setting_prefix: ClassVar[str]
+
+    def get_cached_data(self, filename: str, default: Any = None) -> Any:
+        """Return the item read from this file by a previous preview build.
+
+        The incremental preview keeps the items in its process
+        (``hooks/incremental.py``); elsewhere, Pelican's own caching.
+        """
+        kept = incremental.kept_item(self, filename)
+        if kept is not None:
+            return kept
+        return super().get_cached_data(filename, default)
+
+    def cache_data(self, filename: str, data: Any) -> None:
+        """Keep a correct item for the next preview build, and Pelican's cache."""
+        incremental.keep_item(self, filename, data)
+        super().cache_data(filename, data)
 
     def read_folder(self) -> list[Any]:
         """Return the published items; keep each faulty file's problems.
@@ -134,7 +152,7 @@ class _FolderGenerator(CachingGenerator):
             return None
         problems = file_problems(self.content_class.kind, item)
         if problems:
-            add_problems(self.context, path, problems)
+            add_problems(self.context, path, problems, item.metadata.get(TRACE_KEY))
             return None
         return item
 
@@ -259,7 +277,8 @@ class EventsGenerator(_FolderGenerator):
                     event.venue = find_venue(event.venue_slug, named)
                 except ContentError as error:
                     path = posixize_path(event.relative_source_path)
-                    add_problems(self.context, path, [str(error)])
+                    trace = event.metadata.get(TRACE_KEY)
+                    add_problems(self.context, path, [str(error)], trace)
                     self._add_failed_source_path(path)
                     continue
             kept.append(event)
@@ -268,35 +287,42 @@ class EventsGenerator(_FolderGenerator):
     def generate_output(self, writer: Writer) -> None:
         """Write each event's page, each theme's, then the calendars."""
         now = build_now(self.context)
+        settings = self.settings
+        site = incremental.site_key(self.context, settings)
         for event, times in self.scheduled:
+            themes = links_of(event, self.theme_names, settings)
+            facts = event_page(event, times, now, settings, themes=themes)
+            # The page's inputs but its JSON-LD and Google link, which follow
+            # from the event and its times (hooks/incremental.py).
+            key = site and incremental.page_key(site, event, facts)
+            if incremental.reuse(settings, writer.output_path, event.save_as, key):
+                continue
             writer.write_file(
                 event.save_as,
                 self.get_template(event.template),
                 self.context,
                 event=event,
                 page=event,
-                event_page=event_page(
-                    event,
-                    times,
-                    now,
-                    self.settings,
-                    jsonld=event_jsonld(event, times, self.settings),
-                    google_url=google_template(event, self.settings),
-                    themes=links_of(event, self.theme_names, self.settings),
+                event_page=replace(
+                    facts,
+                    jsonld=event_jsonld(event, times, settings),
+                    google_url=google_template(event, settings),
                 ),
-                relative_urls=self.settings["RELATIVE_URLS"],
+                relative_urls=settings["RELATIVE_URLS"],
                 url=event.url,
             )
+            incremental.written(settings, event.save_as, key)
         self._write_themes(writer)
+        categories = {
+            event.slug: [self.theme_names[t.slug] for t in event_tags(event)]
+            for event in self.events
+        }
         write_calendars(
             self.events,
             now,
-            self.settings,
+            settings,
             self.output_path,
-            categories={
-                event.slug: [self.theme_names[t.slug] for t in event_tags(event)]
-                for event in self.events
-            },
+            categories=categories,
             feeds=[
                 *(
                     (theme.link.name, theme.ics_save_as, theme.events)
@@ -307,6 +333,7 @@ class EventsGenerator(_FolderGenerator):
                     for page in self.venue_pages
                 ),
             ],
+            serialized=incremental.vevent_cache(settings, categories),
         )
 
     def _write_themes(self, writer: Writer) -> None:

@@ -12,7 +12,7 @@ in iCalendar and are left out.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -288,21 +288,30 @@ def write_calendars(  # noqa: PLR0917 (the feeds and what they hold)
     output_path: str,
     categories: dict[str, list[str]] | None = None,
     feeds: Sequence[tuple[str, str, list[Event]]] = (),
+    serialized: Callable[[Iterable[Event], Callable[[Event], bytes]], dict[str, bytes]]
+    | None = None,
 ) -> None:
     """Write the whole agenda's calendar, each event's own, then the others.
 
     ``categories``: each event's themes, by slug; ``feeds``: each theme's
     and each venue's name, output file and events. Every ``VEVENT`` is
-    serialized once, and a theme's feed holds the same ones as the agenda's.
+    serialized once (by ``serialized``, when given, from the events and the
+    serializer), and a theme's feed holds the same ones as the agenda's.
     Month-precise events are left out: iCalendar has no month-long date.
     """
     chosen = [event for event in events if event.expressible]
     stamp = now.astimezone(UTC)
     named = categories or {}
-    vevents = {
-        event.slug: vevent(event, stamp, settings, named.get(event.slug)).to_ical()
-        for event in chosen
-    }
+
+    def serialize(event: Event) -> bytes:
+        return vevent(event, stamp, settings, named.get(event.slug)).to_ical()
+
+    if serialized is None:
+        vevents = {event.slug: serialize(event) for event in chosen}
+    else:
+        # The incremental preview's (hooks/incremental.py): the same bytes,
+        # serialized again only for the events that changed.
+        vevents = serialized(chosen, serialize)
     feed = _header(settings, calendar_name(settings))
     write(output_path, settings["AGENDA_ICS_SAVE_AS"], calendar(chosen, feed, vevents))
     head = _header(settings, None)
