@@ -158,7 +158,9 @@ def mark_body_images(
 
     def marked(match: re.Match[str]) -> str:
         nonlocal eager
-        if MARKER.fullmatch(match.group(0)):  # Marked by an earlier pass.
+        already = MARKER.fullmatch(match.group(0))
+        if already:  # Marked by an earlier build (the preview keeps items).
+            known(html.unescape(already.group("name")))  # Planned again.
             eager = False
             return match.group(0)
         (found,) = body_images(match.group(0))
