@@ -626,7 +626,7 @@ MISTAKES = {
             # An upload stopped halfway: a whole header, half the pixels.
             "images/coupee.jpg": _photo((400, 300))[:1200],
         },
-        "events/coupee.md: Image « coupee.jpg » n'est pas une image lisible "
+        "events/coupee.md, ligne 3: Image « coupee.jpg » n'est pas une image lisible "
         "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
     ),
     "image-unsupported-format": Mistake(
