@@ -32,7 +32,7 @@ def image_files() -> dict[str, str | bytes]:
         "events/soupe-illustree.md": f"""
             Title: Soupe illustrée
             Start: 2026-12-05 19:00
-            Location: La cantine
+            Venue: cantine
             Tags: cuisine
             Image: {POSTER}
             ImageAlt: L'affiche de la soirée soupe : une marmite fumante
@@ -59,6 +59,11 @@ def image_files() -> dict[str, str | bytes]:
             ![Le jardin partagé au printemps](jardin.webp)
 
             Et le logo : ![Le logo du lieu](logo.png)
+        """,
+        "venues/cantine.md": """
+            Title: La cantine
+
+            La salle, vue de la rue : ![La façade de la cantine](jardin.webp)
         """,
         "milestones/chantier.md": """
             Title: Début du chantier

@@ -142,6 +142,16 @@ def test_the_agenda_shows_a_small_lazy_thumbnail_for_an_event_with_an_image(
         assert [w for _, w in _srcset(img["srcset"] or "")] == [320]
 
 
+def test_a_venues_page_shows_its_body_image_and_its_events_thumbnail(
+    site: Site,
+) -> None:
+    (body, card) = _pictures(site, "lieux/cantine/")
+    assert body["img"]["alt"] == "La façade de la cantine"
+    assert body["img"]["fetchpriority"] == "high"
+    assert card["img"]["alt"] == ""
+    assert card["img"]["loading"] == "lazy"
+
+
 def test_the_timeline_shows_a_milestones_photos_lazily(site: Site) -> None:
     poster, body = _pictures(site, "etat-d-avancement/")
     assert poster["img"]["alt"] == "Des palettes empilées dans la cour"

@@ -28,7 +28,7 @@ from alternateur.outputs.images import Images
 from alternateur.views.pictures import Picture, mark_body_images, thumbnail
 
 # The contents whose text or image a page shows.
-_LISTS = ("pages", "hidden_pages", keys.EVENTS, keys.MILESTONES)
+_LISTS = ("pages", "hidden_pages", keys.EVENTS, keys.MILESTONES, keys.VENUES)
 
 
 def images_of(context: dict[str, Any]) -> Images:
