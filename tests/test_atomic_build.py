@@ -299,15 +299,29 @@ def text(path: Path) -> str:
         return ""
 
 
-def wait_for(condition: Callable[[], bool], log: Path, what: str) -> None:
+def wait_for(
+    condition: Callable[[], bool],
+    log: Path,
+    what: str,
+    save: Callable[[], object] | None = None,
+) -> None:
     """Wait up to two minutes for ``condition``, failing with the process's log.
 
     A readiness wait, not a speed target: a loaded machine may take long.
+    ``save`` writes the change waited for, again every two seconds until it
+    shows: ``pelican --autoreload`` starts watching only once its build is
+    done, and misses a change written in between (Pelican's own race, which
+    an author who saves again never notices).
     """
     deadline = time.monotonic() + 120
+    saved = 0.0
     while not condition():
-        if time.monotonic() > deadline:
+        now = time.monotonic()
+        if now > deadline:
             pytest.fail(f"{what}, never:\n{log.read_text(errors='replace')}")
+        if save is not None and now - saved > 2:
+            save()
+            saved = now
         time.sleep(0.1)
 
 
@@ -340,13 +354,22 @@ def test_pelican_autoreload_swaps_each_build_in_and_keeps_it_on_failure(
         )
     try:
         wait_for(page.is_file, log, "first build")
-        write_content(content, EDITED)
-        wait_for(lambda: "en travaux" in text(page), log, "rebuild")
+        wait_for(
+            lambda: "en travaux" in text(page),
+            log,
+            "rebuild",
+            save=lambda: write_content(content, EDITED),
+        )
         wait_for(lambda: leftovers(tmp_path) == [], log, "old output removed")
         before = snapshot(output)
         builds = log.read_text().count("Done:")
-        write_content(content, {"pages/piege.md": "Title: P\nTemplate: boom\n\nT.\n"})
-        wait_for(lambda: "Caught exception" in text(log), log, "failed rebuild")
+        trap = {"pages/piege.md": "Title: P\nTemplate: boom\n\nT.\n"}
+        wait_for(
+            lambda: "Caught exception" in text(log),
+            log,
+            "failed rebuild",
+            save=lambda: write_content(content, trap),
+        )
         assert log.read_text().count("Done:") == builds
         assert snapshot(output) == before
         assert process.poll() is None, "autoreload goes on after a failure"
