@@ -214,6 +214,20 @@ def encode(source: Path, image: ProcessedImage, encoding: Encoding) -> dict[str,
     return files
 
 
+def _place(cached: Path, target: Path) -> None:
+    """Put a cached file in the site: a hard link, or a copy across disks.
+
+    Nothing writes into a built site's files, and a cache entry is never
+    rewritten in place (``ImageCache.store`` renames a new one in): the link
+    saves copying every variant at every build (60 MB for 50 photos).
+    """
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
+
+
 class ImageError(RuntimeError):
     """A source the check let through that still cannot be encoded: named."""
 
@@ -305,7 +319,7 @@ class Images:
             for variant in image.variants:
                 target = output / variant.path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(
+                _place(
                     self.cache.path(image.key, os.path.basename(variant.path)), target
                 )
         if self.planned:
