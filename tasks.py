@@ -648,6 +648,7 @@ def test(c: Context) -> None:
         "profile": "profiler la construction stricte (cProfile)",
         "profile_size": "taille du site profilé",
         "output": "fichier JSON des résultats (bench/out/results.json)",
+        "photos": "mesurer aussi un site de N photos de 4000×3000 (à froid, cache chaud)",
     }
 )
 def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
@@ -678,7 +679,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
 
 @task
 def audit(c: Context) -> None:
-    """Lighthouse (mobile) et captures d'écran du site réel (docs « Le thème »)."""
+    """Lighthouse (mobile) et captures d'écran du site réel, puis du site d'images."""
     from audit.run import main  # noqa: PLC0415 (only ``audit`` needs it)
 
     if main():
