@@ -648,7 +648,7 @@ def test(c: Context) -> None:
         "profile": "profiler la construction stricte (cProfile)",
         "profile_size": "taille du site profilé",
         "output": "fichier JSON des résultats (bench/out/results.json)",
-        "photos": "mesurer aussi un site de N photos de 4000×3000 (à froid, cache chaud)",
+        "photos": "mesurer aussi un site de N photos 4000×3000 (froid, cache chaud)",
     }
 )
 def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
