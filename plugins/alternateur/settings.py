@@ -107,6 +107,12 @@ DEFAULTS: dict[str, Any] = {
     "AGENDA_THEME_SAVE_AS": "agenda/themes/{slug}/index.html",
     "AGENDA_THEME_ICS_URL": "agenda/themes/{slug}.ics",
     "AGENDA_THEME_ICS_SAVE_AS": "agenda/themes/{slug}.ics",
+    # Sharing (issue 17, outputs/sharing.py): every page's og:image, 1200×630,
+    # and each event's JSON-LD images: the page's Image cropped, else a card
+    # drawn at build time. False: no picture in link previews or JSON-LD.
+    "SHARE_IMAGES": True,
+    # The folder of these files in the site (cartes/agenda-soupe.1a2b3c4d.png).
+    "SHARE_IMAGES_PATH": "cartes",
 }
 
 

@@ -191,7 +191,9 @@ class EventsGenerator(_FolderGenerator):
     def generate_output(self, writer: Writer) -> None:
         """Write each event's page, each theme's, then the calendars."""
         now = build_now(self.context)
+        sharing = self.context.get(keys.SHARING)
         for event, times in self.scheduled:
+            images = sharing.jsonld_images(event) if sharing is not None else []
             writer.write_file(
                 event.save_as,
                 self.get_template(event.template),
@@ -203,7 +205,7 @@ class EventsGenerator(_FolderGenerator):
                     times,
                     now,
                     self.settings,
-                    jsonld=event_jsonld(event, times, self.settings),
+                    jsonld=event_jsonld(event, times, self.settings, images),
                     google_url=google_template(event, self.settings),
                     themes=links_of(event, self.theme_names, self.settings),
                 ),
