@@ -4,10 +4,13 @@ Link previews want 1200×630 (``og:image``), Google's event results 16:9, 4:3
 and 1:1: each is the middle of the source at that ratio (a poster's centre
 is where its text usually is; no guess at faces or "interest", which would
 move the crop when an author retouches a corner), turned upright as the
-camera's EXIF orientation says, scaled to the exact size, and written as a
-JPEG without any of the source's metadata (EXIF, GPS position, ICC
-profile: sRGB is assumed, as browsers do without a profile). A transparent
-source is flattened on white.
+camera's EXIF orientation says, its colours converted to sRGB when it
+carries another ICC profile (a phone's Display P3), scaled to the exact
+size, and written as a JPEG without any of the source's metadata (EXIF with
+the GPS position, comments, the profile: browsers take sRGB without one). A
+transparent source is flattened on white. A JPEG is kept under 300 KB
+(``MAX_BYTES``): a grainy photo is saved again at lower qualities until it
+fits, always the same steps, so the same source gives the same bytes.
 
 A source smaller than the size is scaled up: the size announced in
 ``og:image:width`` and ``og:image:height`` is always the true one, and link
@@ -19,10 +22,12 @@ from __future__ import annotations
 import io
 import math
 
-from PIL import ExifTags, Image, ImageOps
+from PIL import ExifTags, Image, ImageCms, ImageOps
 
-#: JPEG quality: a 1200×1200 photo stays under 300 KB.
-QUALITY = 82
+#: JPEG qualities, tried in turn until the file weighs at most ``MAX_BYTES``:
+#: an ordinary 1200×1200 photo fits at the first.
+QUALITIES = (82, 72, 62, 50, 40)
+MAX_BYTES = 300 * 1024
 _UPRIGHT_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn by 90°.
 
 
@@ -46,19 +51,36 @@ def _decode(source: bytes, size: tuple[int, int]) -> Image.Image:
     return upright if upright is not None else image
 
 
+def _srgb(image: Image.Image) -> Image.Image:
+    """Convert pixels described by an ICC profile to sRGB."""
+    profile = image.info.get("icc_profile")
+    if not profile or image.mode not in {"RGB", "RGBA"}:
+        return image
+    source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+    converted = ImageCms.profileToProfile(
+        image, source, ImageCms.createProfile("sRGB"), outputMode=image.mode
+    )
+    return converted if converted is not None else image
+
+
 def _flatten(image: Image.Image) -> Image.Image:
-    """RGB pixels; transparency over white."""
+    """Return RGB pixels in sRGB, transparency over white."""
     if image.mode in {"RGBA", "LA", "PA"} or "transparency" in image.info:
-        rgba = image.convert("RGBA")
+        rgba = _srgb(image.convert("RGBA"))
         white = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
         return Image.alpha_composite(white, rgba).convert("RGB")
-    return image.convert("RGB")
+    return _srgb(image.convert("RGB"))
 
 
 def crop(source: bytes, size: tuple[int, int]) -> bytes:
     """Return the centre of ``source`` at ``size``, as JPEG bytes without metadata."""
     image = _flatten(_decode(source, size))
     fitted = ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=(0.5, 0.5))
-    buffer = io.BytesIO()
-    fitted.save(buffer, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+    # Pillow writes what ``info`` still holds (comment, profile): nothing.
+    fitted.info = {}
+    for quality in QUALITIES:
+        buffer = io.BytesIO()
+        fitted.save(buffer, "JPEG", quality=quality, optimize=True, progressive=True)
+        if buffer.tell() <= MAX_BYTES:
+            break
     return buffer.getvalue()

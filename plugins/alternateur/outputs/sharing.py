@@ -162,7 +162,7 @@ class Planner:
     def crop(self, picture: Picture, size: tuple[int, int]) -> ShareImage:
         """Plan the middle of ``picture`` at ``size``, named after its source file."""
         parts = (_file_hash(picture.source), repr(size).encode())
-        key = digest(code_version(), b"crop", str(crops.QUALITY).encode(), *parts)
+        key = digest(code_version(), b"crop", *parts)
         stem = f"{picture.source.stem}-{size[0]}x{size[1]}"
         source = picture.source
         path = self._add(stem, key, JPEG, lambda: crops.crop(source.read_bytes(), size))
