@@ -9,7 +9,16 @@ import pytest
 from alternateur.outputs import cards
 from alternateur.outputs.crops import crop
 from alternateur.outputs.output_cache import OutputCache, digest
-from alternateur.outputs.sharing import JSONLD_SIZES, SHARE_SIZE, card_alt, stem_of
+from alternateur.outputs.sharing import (
+    JSONLD_SIZES,
+    PARALLEL_FROM,
+    SHARE_SIZE,
+    Planner,
+    Sharing,
+    card_alt,
+    stem_of,
+    write,
+)
 from PIL import ExifTags, Image, ImageCms
 
 RED, BLUE = (220, 20, 20), (20, 20, 220)
@@ -177,3 +186,23 @@ def test_a_failed_production_leaves_no_entry(tmp_path: Path) -> None:
 
 def test_keys_do_not_merge_their_parts() -> None:
     assert digest(b"ab", b"c") != digest(b"a", b"bc")
+
+
+def test_files_made_on_other_processes_are_the_same(tmp_path: Path) -> None:
+    planner = Planner("cartes", "L'Alternateur")
+    sharing = Sharing(
+        planner.card("accueil", cards.Card("L'Alternateur", "Site"), SHARE_SIZE)
+    )
+    for number in range(PARALLEL_FROM):
+        card = cards.Card("L'Alternateur", f"Atelier numéro {number}", ("Ici",))
+        planner.card(f"atelier-{number}", card, SHARE_SIZE)
+    sharing.renditions = planner.renditions
+    outputs = []
+    for processes in (1, 2):
+        output = tmp_path / f"output-{processes}"
+        cache = OutputCache(tmp_path / f"cache-{processes}")
+        write(sharing, output, cache, processes)
+        assert (cache.made, cache.reused) == (PARALLEL_FROM + 1, 0)
+        outputs.append({p.name: p.read_bytes() for p in (output / "cartes").iterdir()})
+    assert len(outputs[0]) == PARALLEL_FROM + 1
+    assert outputs[0] == outputs[1]

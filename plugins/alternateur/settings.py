@@ -113,6 +113,9 @@ DEFAULTS: dict[str, Any] = {
     "SHARE_IMAGES": True,
     # The folder of these files in the site (cartes/agenda-soupe.1a2b3c4d.png).
     "SHARE_IMAGES_PATH": "cartes",
+    # Processes that draw what the cache lacks (0: one per processor). A first
+    # build of a thousand events draws four thousand files.
+    "SHARE_IMAGES_PROCESSES": 0,
 }
 
 

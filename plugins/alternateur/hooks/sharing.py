@@ -9,6 +9,7 @@ for a build that stops at its content check.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -90,4 +91,5 @@ def plan_sharing(generators: Sequence[Generator]) -> None:
     sharing.renditions = planner.renditions
     context[keys.SHARING] = sharing
     cache = OutputCache(Path(settings["CACHE_PATH"], CACHE_FOLDER))
-    write(sharing, Path(generators[0].output_path), cache)
+    processes = settings["SHARE_IMAGES_PROCESSES"] or os.cpu_count() or 1
+    write(sharing, Path(generators[0].output_path), cache, processes)

@@ -35,25 +35,32 @@ class OutputCache:
         self.made = 0
         self.reused = 0
 
-    def cached(self, key: bytes, produce: Callable[[], bytes]) -> bytes:
-        """Return the bytes kept under ``key``, calling ``produce`` only if none."""
-        path = self.folder / key.hex()
+    def get(self, key: bytes) -> bytes | None:
+        """Return the bytes kept under ``key``, or None; count a reuse."""
         try:
-            data = path.read_bytes()
+            data = (self.folder / key.hex()).read_bytes()
         except FileNotFoundError:
-            pass
-        else:
-            self.reused += 1
-            return data
-        data = produce()
+            return None
+        self.reused += 1
+        return data
+
+    def put(self, key: bytes, data: bytes) -> None:
+        """Keep ``data`` under ``key``, whole or not at all; count it as made."""
         self.made += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         try:
             with os.fdopen(handle, "wb") as file:
                 file.write(data)
-            os.replace(temporary, path)
+            os.replace(temporary, self.folder / key.hex())
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+
+    def cached(self, key: bytes, produce: Callable[[], bytes]) -> bytes:
+        """Return the bytes kept under ``key``, calling ``produce`` only if none."""
+        data = self.get(key)
+        if data is None:
+            data = produce()
+            self.put(key, data)
         return data
