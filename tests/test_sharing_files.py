@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from alternateur.outputs import cards
-from alternateur.outputs.crops import crop
+from alternateur.outputs.crops import crop, crop_image, upright
 from alternateur.outputs.output_cache import OutputCache, digest
 from alternateur.outputs.sharing import (
     JSONLD_SIZES,
@@ -206,3 +206,10 @@ def test_files_made_on_other_processes_are_the_same(tmp_path: Path) -> None:
         outputs.append({p.name: p.read_bytes() for p in (output / "cartes").iterdir()})
     assert len(outputs[0]) == PARALLEL_FROM + 1
     assert outputs[0] == outputs[1]
+
+
+def test_one_decoding_for_every_crop_gives_the_same_bytes() -> None:
+    data = photo((4000, 3000))
+    image = upright(data)
+    for size in (SHARE_SIZE, *JSONLD_SIZES.values()):
+        assert crop_image(image, size) == crop(data, size)

@@ -22,27 +22,30 @@ from __future__ import annotations
 import io
 import math
 
-from PIL import ExifTags, Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageOps
 
 #: JPEG qualities, tried in turn until the file weighs at most ``MAX_BYTES``:
 #: an ordinary 1200×1200 photo fits at the first.
 QUALITIES = (82, 72, 62, 50, 40)
 MAX_BYTES = 300 * 1024
-_UPRIGHT_SWAPS = {5, 6, 7, 8}  # EXIF orientations that turn by 90°.
 
 
-def _decode(source: bytes, size: tuple[int, int]) -> Image.Image:
-    """Open ``source`` upright, decoded no larger than the crop needs.
+#: Every crop is at most this wide or high: one decoding serves them all.
+LARGEST = 1200
+
+
+def _decode(source: bytes, largest: int) -> Image.Image:
+    """Open ``source`` upright, decoded no larger than a crop of ``largest`` needs.
 
     For a JPEG, ``draft`` asks libjpeg for a 1/2, 1/4 or 1/8 scale while
-    decoding: a 4000×3000 photo cropped to 1200×630 decodes at 2000×1500,
-    in a quarter of the time and memory.
+    decoding: a 4000×3000 photo decodes at 2000×1500, in a quarter of the
+    time and memory, still enough for any crop up to 1200×1200. The scale
+    depends on ``largest`` only, not on the crop's ratio: the four crops of
+    one photo come from one decoding (``upright``), and each gives the same
+    bytes whether the decoding was shared or not.
     """
     image = Image.open(io.BytesIO(source))
-    width, height = size
-    if image.getexif().get(ExifTags.Base.Orientation, 1) in _UPRIGHT_SWAPS:
-        width, height = height, width
-    scale = max(width / image.width, height / image.height)
+    scale = largest / min(image.width, image.height)
     if image.format == "JPEG" and scale < 1:
         image.draft(
             "RGB", (math.ceil(image.width * scale), math.ceil(image.height * scale))
@@ -72,9 +75,13 @@ def _flatten(image: Image.Image) -> Image.Image:
     return _srgb(image.convert("RGB"))
 
 
-def crop(source: bytes, size: tuple[int, int]) -> bytes:
-    """Return the centre of ``source`` at ``size``, as JPEG bytes without metadata."""
-    image = _flatten(_decode(source, size))
+def upright(source: bytes, largest: int = LARGEST) -> Image.Image:
+    """Decode ``source`` once for its crops: upright, sRGB, no transparency."""
+    return _flatten(_decode(source, largest))
+
+
+def crop_image(image: Image.Image, size: tuple[int, int]) -> bytes:
+    """Return the centre of an ``upright`` image at ``size``, as JPEG bytes."""
     fitted = ImageOps.fit(image, size, Image.Resampling.LANCZOS, centering=(0.5, 0.5))
     # Pillow writes what ``info`` still holds (comment, profile): nothing.
     fitted.info = {}
@@ -84,3 +91,8 @@ def crop(source: bytes, size: tuple[int, int]) -> bytes:
         if buffer.tell() <= MAX_BYTES:
             break
     return buffer.getvalue()
+
+
+def crop(source: bytes, size: tuple[int, int]) -> bytes:
+    """Return the centre of ``source`` at ``size``, as JPEG bytes without metadata."""
+    return crop_image(upright(source, max(LARGEST, *size)), size)

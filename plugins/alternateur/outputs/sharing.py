@@ -23,13 +23,14 @@ import site
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from importlib.metadata import version
 from pathlib import Path
 from typing import Protocol
 
 import font_source_sans_pro
 import PIL
+from PIL import Image
 
 from alternateur.french.dates import format_span
 from alternateur.french.plaintext import plain_text
@@ -132,8 +133,21 @@ def code_version() -> bytes:
     )
 
 
-def _crop_file(source: Path, size: tuple[int, int]) -> bytes:
-    return crops.crop(source.read_bytes(), size)
+@lru_cache(maxsize=1)
+def _upright_file(source: Path, contents: bytes) -> Image.Image:
+    """Decode a source once for its four crops, made one after the other.
+
+    ``contents`` is the hash of the file's bytes: a photo replaced under the
+    same name (in the preview's long-lived process) is decoded again.
+    """
+    del contents  # Part of the memo's key only.
+    return crops.upright(source.read_bytes())
+
+
+def _crop_file(source: Path, contents: bytes, size: tuple[int, int]) -> bytes:
+    if max(size) > crops.LARGEST:
+        return crops.crop(source.read_bytes(), size)
+    return crops.crop_image(_upright_file(source, contents), size)
 
 
 def _file_hash(path: Path) -> bytes:
@@ -172,10 +186,11 @@ class Planner:
 
     def crop(self, picture: Picture, size: tuple[int, int]) -> ShareImage:
         """Plan the middle of ``picture`` at ``size``, named after its source file."""
-        parts = (_file_hash(picture.source), repr(size).encode())
-        key = digest(code_version(), b"crop", *parts)
+        contents = _file_hash(picture.source)
+        key = digest(code_version(), b"crop", contents, repr(size).encode())
         stem = f"{picture.source.stem}-{size[0]}x{size[1]}"
-        path = self._add(stem, key, JPEG, partial(_crop_file, picture.source, size))
+        produce = partial(_crop_file, picture.source, contents, size)
+        path = self._add(stem, key, JPEG, produce)
         return ShareImage(path, *size, JPEG, french_text(picture.alt))
 
     def picture(
