@@ -10,8 +10,9 @@ from alternateur.outputs import cards
 from alternateur.outputs.crops import crop, crop_image, upright
 from alternateur.outputs.output_cache import OutputCache, digest
 from alternateur.outputs.sharing import (
+    CARD_MS,
     JSONLD_SIZES,
-    PARALLEL_FROM,
+    PARALLEL_FROM_MS,
     SHARE_SIZE,
     Planner,
     Sharing,
@@ -193,7 +194,8 @@ def test_files_made_on_other_processes_are_the_same(tmp_path: Path) -> None:
     sharing = Sharing(
         planner.card("accueil", cards.Card("L'Alternateur", "Site"), SHARE_SIZE)
     )
-    for number in range(PARALLEL_FROM):
+    many = int(PARALLEL_FROM_MS // CARD_MS)  # Enough to be drawn in parallel.
+    for number in range(many):
         card = cards.Card("L'Alternateur", f"Atelier numéro {number}", ("Ici",))
         planner.card(f"atelier-{number}", card, SHARE_SIZE)
     sharing.renditions = planner.renditions
@@ -202,9 +204,9 @@ def test_files_made_on_other_processes_are_the_same(tmp_path: Path) -> None:
         output = tmp_path / f"output-{processes}"
         cache = OutputCache(tmp_path / f"cache-{processes}")
         write(sharing, output, cache, processes)
-        assert (cache.made, cache.reused) == (PARALLEL_FROM + 1, 0)
+        assert (cache.made, cache.reused) == (many + 1, 0)
         outputs.append({p.name: p.read_bytes() for p in (output / "cartes").iterdir()})
-    assert len(outputs[0]) == PARALLEL_FROM + 1
+    assert len(outputs[0]) == many + 1
     assert outputs[0] == outputs[1]
 
 

@@ -85,6 +85,7 @@ class Rendition:
     path: str
     key: bytes
     produce: Callable[[], bytes]
+    cost_ms: float  # About how long making it takes, to decide on processes.
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,8 @@ class Planner:
         self, stem: str, key: bytes, mime: str, produce: Callable[[], bytes]
     ) -> str:
         path = f"{self.folder}/{stem}.{key.hex()[:8]}.{_SUFFIXES[mime]}"
-        self.renditions.setdefault(path, Rendition(path, key, produce))
+        cost = CARD_MS if mime == PNG else CROP_MS
+        self.renditions.setdefault(path, Rendition(path, key, produce, cost))
         return path
 
     def card(self, stem: str, card: cards.Card, size: tuple[int, int]) -> ShareImage:
@@ -236,8 +238,12 @@ def event_card(site: str, event: Event, times: Schedule) -> cards.Card:
     return cards.Card(site, title_text(event.title), tuple(map(french_text, details)))
 
 
-#: Below this many files to make, other processes would cost more than they save.
-PARALLEL_FROM = 32
+#: What making a file takes on one core, about (``invoke bench``): a card, a
+#: crop of a 4000×3000 photo (sharing its decoding with the photo's others).
+CARD_MS, CROP_MS = 8.0, 150.0
+#: Starting the other processes takes about a second (each imports Pelican
+#: and Pillow): below this much work, one process is quicker.
+PARALLEL_FROM_MS = 2000.0
 
 
 def _run(produce: Callable[[], bytes]) -> bytes:
@@ -248,12 +254,13 @@ def _make(missing: list[Rendition], processes: int) -> list[bytes]:
     """Make the files the cache lacks, on ``processes`` processes if worth it.
 
     Encoding a card takes a few milliseconds, a photo's crop a tenth of a
-    second: a first build of a thousand events makes four thousand files.
+    second: a first build of a thousand events makes four thousand files,
+    the real site's forty (a third of a second, not worth the processes).
     The workers are started fresh (``spawn``), never forked from a build
     that may run threads (the preview's server); Pelican put the plugin's
     folder on the import path only while loading it: they are given it.
     """
-    if processes <= 1 or len(missing) < PARALLEL_FROM:
+    if processes <= 1 or sum(r.cost_ms for r in missing) < PARALLEL_FROM_MS:
         return [rendition.produce() for rendition in missing]
     context = multiprocessing.get_context("spawn")
     plugins = str(Path(__file__).resolve().parents[2])
