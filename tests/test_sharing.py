@@ -17,7 +17,8 @@ from PIL import Image
 
 from .sites import PRODUCTION_URL, Site, plain, run_pelican, write_content
 
-# "Now" is 2026-11-24 (sites.FIXED_NOW): the soup is ahead, the market past.
+# "Now" is 2026-11-24 (sites.FIXED_NOW): the soup and the market are ahead,
+# the bicycle workshop's weekly series has sessions ahead, the forum is past.
 FILES: dict[str, str | bytes] = {
     "events/soupe.md": """
         Title: Soupe "partagée" du quartier
@@ -30,7 +31,7 @@ FILES: dict[str, str | bytes] = {
     """,
     "events/marche.md": """
         Title: Marché de printemps
-        Start: 2026-04-04
+        Start: 2027-04-03
         Location: La place
         Image: affiche-marche.jpg
         ImageAlt: L'affiche du marché : des cagettes de légumes
@@ -44,6 +45,13 @@ FILES: dict[str, str | bytes] = {
         Recurrence: FREQ=WEEKLY;COUNT=100
 
         Chaque semaine.
+    """,
+    "events/forum.md": """
+        Title: Forum des associations
+        Start: 2026-09-05 10:00
+        Location: Le gymnase
+
+        Passé.
     """,
     "pages/le-projet.md": """
         Title: Le projet
@@ -215,7 +223,8 @@ def test_a_page_with_its_image_shares_a_crop_of_it(preview: Site) -> None:
 
 
 def test_jsonld_images_are_three_files_of_the_stated_ratios(preview: Site) -> None:
-    for page, mime in [("agenda/soupe/", "PNG"), ("agenda/marche/", "JPEG")]:
+    pages = [("agenda/soupe/", "PNG"), ("agenda/marche/", "JPEG")]
+    for page, mime in [*pages, ("agenda/atelier/", "PNG")]:
         script = preview.page(page).css_first('script[type="application/ld+json"]')
         data = json.loads(script.text())
         items = data if isinstance(data, list) else [data]
@@ -226,6 +235,16 @@ def test_jsonld_images_are_three_files_of_the_stated_ratios(preview: Site) -> No
                     assert image.format == mime
                     sizes.append(image.size)
             assert sizes == [(1200, 675), (1200, 900), (1200, 1200)]
+
+
+def test_a_past_events_jsonld_has_no_pictures_its_link_has_one(preview: Site) -> None:
+    script = preview.page("agenda/forum/").css_first(
+        'script[type="application/ld+json"]'
+    )
+    data = json.loads(script.text())
+    assert data["startDate"] == "2026-09-05T10:00:00+02:00"
+    assert "image" not in data
+    assert image_file(preview, meta(preview, "agenda/forum/")["og:image"]).is_file()
 
 
 def test_the_published_site_gives_absolute_urls_on_its_own_host(

@@ -87,7 +87,11 @@ def plan_sharing(generators: Sequence[Generator]) -> None:
             picture = picture_of(event, settings)
             stem = stem_of(event.url)
             sharing.pages[event.url] = planner.picture(stem, card, picture, SHARE_SIZE)
-            sharing.jsonld[event.slug] = plan_jsonld(planner, stem, card, picture)
+            # Google's event results show events to come only: a past event's
+            # JSON-LD gets no pictures, and the archive, which grows for
+            # years, costs one card per event, not four.
+            if event.expressible and times.announced:
+                sharing.jsonld[event.slug] = plan_jsonld(planner, stem, card, picture)
     sharing.renditions = planner.renditions
     context[keys.SHARING] = sharing
     cache = OutputCache(Path(settings["CACHE_PATH"], CACHE_FOLDER))
