@@ -48,6 +48,8 @@ def picture_of(content: Content, settings: dict[str, Any]) -> Picture | None:
     alt = content.metadata.get("imagealt")
     if not (isinstance(name, str) and name.strip() and isinstance(alt, str)):
         return None
+    if "/" in name or "\\" in name:  # Refused by the check: never read it.
+        return None
     source = Path(settings["PATH"], FOLDER, name.strip())
     return Picture(source, alt.strip()) if source.is_file() else None
 
