@@ -53,6 +53,13 @@ FILES: dict[str, str | bytes] = {
 
         Passé.
     """,
+    "events/cinema.md": """
+        Title: Soirée cinéma
+        Start: 2027-01-15 20:00
+        Cancelled: yes
+
+        Annulée.
+    """,
     "pages/le-projet.md": """
         Title: Le projet
         Image: equipe.png
@@ -199,6 +206,12 @@ def test_a_series_card_gives_its_next_date(preview: Site) -> None:
     upcoming = preview.texts("agenda/atelier/", ".event-dates time")
     assert upcoming[0] == "mardi 24 novembre 2026, 18 h"
     assert alt == f"L'Alternateur : Atelier vélo — {upcoming[0]}"
+
+
+def test_a_cancelled_events_card_says_so(preview: Site) -> None:
+    alt = plain(meta(preview, "agenda/cinema/")["og:image:alt"])
+    [when] = preview.texts("agenda/cinema/", ".event-facts time")
+    assert alt == f"L'Alternateur : Soirée cinéma — Annulé : {when}"
 
 
 def test_a_page_with_its_image_shares_a_crop_of_it(preview: Site) -> None:
