@@ -11,7 +11,8 @@ NODE_TOOLS := node_modules/.installed
 # through the environment, never pasted into the command line: a title with
 # quotes, `$` or backquotes reaches it as written (`$(value …)`: make does
 # not expand a `$` the author typed).
-AUTHOR_VALUES := TITLE START END LOCATION ADDRESS RECURRENCE DATE
+AUTHOR_VALUES := TITLE START END VENUE LOCATION ADDRESS ONLINE RECURRENCE \
+	ACCESSIBILITY AGE DATE
 $(foreach name,$(AUTHOR_VALUES),$(eval override $(name) := $$(value $(name))))
 export $(AUTHOR_VALUES)
 
@@ -33,7 +34,9 @@ new-event: $(VENV)/.installed
 		echo '  make new-event TITLE="Atelier vélo" START="2020-03-20 19:00"'; \
 		exit 2; }
 	@$(BIN)/invoke new-event --title "$$TITLE" --start "$$START" --end "$$END" \
-		--location "$$LOCATION" --address "$$ADDRESS" --recurrence "$$RECURRENCE"
+		--venue "$$VENUE" --location "$$LOCATION" --address "$$ADDRESS" \
+		--online "$$ONLINE" --recurrence "$$RECURRENCE" \
+		--accessibility "$$ACCESSIBILITY" --age "$$AGE"
 
 new-milestone: $(VENV)/.installed
 	@test -n "$$TITLE" -a -n "$$DATE" || { \

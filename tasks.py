@@ -113,6 +113,25 @@ PREVIEW_FAILED = (
 )
 
 
+# The preview's build: a content error must not stop the preview (it is
+# logged, the rest of the site is rebuilt, and the author fixes the file); one
+# plain line per message, whatever the terminal's width; the banner of the
+# problems, and only what a save changed rewritten (hooks/incremental.py).
+PREVIEW_ARGUMENTS = (
+    "-s",
+    CONFIG["settings_base"],
+    "-o",
+    CONFIG["preview_path"],
+    "--log-handler",
+    "plain",
+    "-e",
+    "CACHE_CONTENT=true",
+    "LOAD_CONTENT_CACHE=true",
+    "PREVIEW_PROBLEMS_BANNER=true",
+    "PREVIEW_INCREMENTAL=true",
+)
+
+
 def preview_build(*args: str) -> bool:
     """Build the preview once, in this process; on failure, say so in one line.
 
@@ -246,21 +265,7 @@ def serve(c: Context) -> None:
     from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
 
     def cached_build() -> None:
-        # A content error must not stop the preview: it is logged, the rest
-        # of the site is rebuilt, and the author fixes the file. One plain
-        # line per message, whatever the terminal's width.
-        preview_build(
-            "-s",
-            CONFIG["settings_base"],
-            "-o",
-            CONFIG["preview_path"],
-            "--log-handler",
-            "plain",
-            "-e",
-            "CACHE_CONTENT=true",
-            "LOAD_CONTENT_CACHE=true",
-            "PREVIEW_PROBLEMS_BANNER=true",
-        )
+        preview_build(*PREVIEW_ARGUMENTS)
 
     cached_build()
     # livereload drops a change seen less than 3 s after the last reload
@@ -536,7 +541,17 @@ def field_help(kind_name: str, key: str) -> str:
     return spec.help.replace("`", "") + optional
 
 
-EVENT_OPTIONS = ("start", "end", "location", "address", "recurrence")
+EVENT_OPTIONS = (
+    "start",
+    "end",
+    "venue",
+    "location",
+    "address",
+    "online",
+    "recurrence",
+    "accessibility",
+    "age",
+)
 
 
 @task(
@@ -551,14 +566,26 @@ def new_event(  # noqa: PLR0917 (invoke makes each parameter a flag)
     title: str,
     start: str,
     end: str = "",
+    venue: str = "",
     location: str = "",
     address: str = "",
+    online: str = "",
     recurrence: str = "",
+    accessibility: str = "",
+    age: str = "",
     content: str = "",
 ) -> None:
     """Crée le brouillon d'un événement, nommé d'après son titre ; n'écrase rien."""
     settings, scaffold = site_plugin("checking.scaffold", content)
-    values = {"end": end, "location": location, "address": address}
+    values = {
+        "end": end,
+        "venue": venue,
+        "location": location,
+        "address": address,
+        "online": online,
+        "accessibility": accessibility,
+        "age": age,
+    }
     try:
         path = scaffold.new_event(
             settings, title, start, **values, recurrence=recurrence

@@ -28,7 +28,16 @@ from .budgets import (
 from .sites import Site
 
 # The kinds of page every site is checked on.
-KINDS = ("home", "timeline", "agenda", "event", "theme", "contact", "legal")
+KINDS = (
+    "home",
+    "timeline",
+    "agenda",
+    "event",
+    "theme",
+    "venue",
+    "contact",
+    "legal",
+)
 
 
 @pytest.fixture(scope="module")

@@ -328,7 +328,8 @@ def test_a_recurrence_error_fails_the_strict_build_naming_the_file(
     assert site.result.returncode != 0
     log = " ".join(site.log.split())
     assert (
-        "events/faute.md: Cancelled « 2019-12-20 » n'est pas une date de la série"
+        "events/faute.md, ligne 4: "
+        "Cancelled « 2019-12-20 » n'est pas une date de la série"
     ) in log
     assert "ContentError" not in site.log, "no traceback of the plugin's own"
 

@@ -25,7 +25,7 @@ FILES = {
         Title: Atelier réparation
         Start: 2019-11-20 14:00
         End: 2019-11-20 17:00
-        Tags: Vélo, Réparation, vélo, !!!
+        Tags: Vélo, Réparation, vélo
 
         Venez réparer.
     """,

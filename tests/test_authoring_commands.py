@@ -184,7 +184,7 @@ def test_make_check_fails_on_a_content_error_with_one_line_each(tmp_path: Path) 
     result = shell(project, "make check")
     assert result.returncode != 0
     assert result.stdout.splitlines()[0] == (
-        "events/soupe.md: Start « 2019-13-01 » n'est pas une date valide "
+        "events/soupe.md, ligne 2: Start « 2019-13-01 » n'est pas une date valide "
         "(attendu AAAA-MM-JJ HH:MM, AAAA-MM-JJ, AAAA-MM)"
     )
     assert "1 problème dans 1 fichier" in result.stderr

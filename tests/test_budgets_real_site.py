@@ -28,6 +28,7 @@ def pages() -> dict[str, str]:
         "agenda": "agenda/",
         "event": "agenda/soiree-reconomie/",
         "theme": "agenda/themes/prefiguration/",
+        "venue": "lieux/l-atelier/",
         "contact": "contact/",
         "legal": "mentions-legales/",
     }

@@ -202,7 +202,8 @@ def test_an_end_in_year_9999_fails_the_strict_build_without_a_traceback(
     )
     assert site.result.returncode != 0
     assert (
-        "events/loin.md: End « 9999-12-31 » n'est pas une date acceptée (attendu "
+        "events/loin.md, ligne 3: "
+        "End « 9999-12-31 » n'est pas une date acceptée (attendu "
         "une année de 1970 à 2099)"
     ) in " ".join(site.log.split())
     assert "Traceback" not in site.log
@@ -218,7 +219,6 @@ def test_a_wrong_date_fails_the_strict_build_naming_file_and_field(
         }
     )
     assert site.result.returncode != 0
-    assert "milestones/faute.md: Date « 2019-13 » n'est pas une date valide" in (
-        site.log.replace("\n", " ")
-    )
+    faulty = "milestones/faute.md, ligne 2: Date « 2019-13 » n'est pas une date valide"
+    assert faulty in (site.log.replace("\n", " "))
     assert "ContentError" not in site.log, "no traceback of the plugin's own"

@@ -218,7 +218,8 @@ def test_a_failed_build_publishes_nothing(project: Project) -> None:
     result = project.gh_pages(SITEURL="https://example.org/sub")
 
     assert result.returncode != 0
-    assert "events/faute.md: Start « 2019-13-01 »" in result.stdout + result.stderr
+    faulty = "events/faute.md, ligne 2: Start « 2019-13-01 »"
+    assert faulty in result.stdout + result.stderr
     assert "La construction de production a échoué" in result.stderr
     assert not project.has_gh_pages()
 

@@ -28,10 +28,10 @@ SITE = {
     "milestones/idee.md": "Title: L'idée\nDate: 2017\nLieu: Champigny\n",
 }
 SOUPE = (
-    "events/soupe.md : Start « 2019-13-01 » n'est pas une date valide "
+    "events/soupe.md, ligne 2 : Start « 2019-13-01 » n'est pas une date valide "
     "(attendu AAAA-MM-JJ HH:MM, AAAA-MM-JJ, AAAA-MM)"
 )
-IDEE = "milestones/idee.md : Lieu « Champigny » n'est pas un champ des jalons"
+IDEE = "milestones/idee.md, ligne 3 : Lieu « Champigny » n'est pas un champ des jalons"
 
 
 def build(root: Path, *, settings: str = "pelicanconf.py", extra=(), strict=False):
@@ -62,10 +62,11 @@ def test_every_preview_page_lists_every_problem_in_an_alert(previewed: Site) -> 
         page = previewed.page(url)
         [banner] = page.css('[role="alert"]')
         assert banner.parent.tag == "main", "inside a landmark, first"
-        text = plain(banner.text(separator=" "))
+        # The separator also comes between the file's name and its line.
+        text = plain(banner.text(separator=" ")).replace(" , ligne", ", ligne")
         assert "2 erreurs dans le contenu" in text, url
-        assert SOUPE in " ".join(text.split()), url
-        assert IDEE in " ".join(text.split()), url
+        assert SOUPE in text, url
+        assert IDEE in text, url
 
 
 def test_the_faulty_event_is_left_out_of_the_preview(previewed: Site) -> None:
@@ -89,7 +90,7 @@ def test_a_site_without_problems_has_no_alert(tmp_path: Path) -> None:
 def test_no_other_build_has_any_banner_markup(tmp_path: Path, settings: str) -> None:
     site = build(tmp_path, settings=settings)
     assert site.result.returncode == 0, site.log
-    assert "events/soupe.md: Start" in site.log, "the same faulty content"
+    assert "events/soupe.md, ligne 2: Start" in site.log, "the same faulty content"
     pages = html_pages(site.output)
     assert pages
     for path in pages:
@@ -150,7 +151,7 @@ def test_the_live_preview_shows_an_error_then_forgets_it(
             # livereload reloads the open page: no reload here.
             alert.wait_for(state="visible", timeout=60_000)
             text = plain(" ".join(alert.inner_text().split()))
-            assert "events/soupe.md : Start « 2019-13-06 19:00 »" in text
+            assert "events/soupe.md, ligne 2 : Start « 2019-13-06 19:00 »" in text
             assert "montre sa dernière version sans erreur" in text
             event = fetch(f"{base}agenda/soupe/")
             assert "Une soupe." in event, "its last page is still served"

@@ -194,3 +194,65 @@ def test_new_event_takes_a_recurrence_checked_as_the_build_does(
     assert status == 0, log
     text = (content / EVENT_FILE).read_text(encoding="utf-8")
     assert "Recurrence: FREQ=MONTHLY;BYDAY=3FR\n" in text
+
+
+@pytest.mark.site
+def test_new_event_takes_a_venue_and_checks_it_exists(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "venues").mkdir(parents=True)
+    (content / "venues" / "salle-jean-morlet.md").write_text(
+        "Title: Salle Jean Morlet\n", encoding="utf-8"
+    )
+    wrong = run_invoke(
+        "new-event",
+        "--title",
+        "Soupe",
+        "--content",
+        str(content),
+        "--start",
+        "2020-03-20 19:00",
+        "--venue",
+        "salle-jean-morle",
+    )
+    assert wrong.returncode != 0
+    assert "vouliez-vous dire « salle-jean-morlet » ?" in wrong.stderr + wrong.stdout
+    assert not (content / "events").exists() or not list((content / "events").iterdir())
+    made = run_invoke(
+        "new-event",
+        "--title",
+        "Soupe",
+        "--content",
+        str(content),
+        "--start",
+        "2020-03-20 19:00",
+        "--venue",
+        "salle-jean-morlet",
+        "--online",
+        "https://visio.example.org/s",
+        "--age",
+        "6-12",
+        "--accessibility",
+        "moteur",
+    )
+    assert made.returncode == 0, made.stderr
+    text = (content / "events" / "soupe.md").read_text(encoding="utf-8")
+    for line in (
+        "Venue: salle-jean-morlet\n",
+        "Online: https://visio.example.org/s\n",
+        "Age: 6-12\n",
+        "Accessibility: moteur\n",
+    ):
+        assert line in text
+    bad_age = run_invoke(
+        "new-event",
+        "--title",
+        "Autre",
+        "--content",
+        str(content),
+        "--start",
+        "2020-03-20 19:00",
+        "--age",
+        "12-6",
+    )
+    assert bad_age.returncode != 0
+    assert "Age « 12-6 » va de 12 à 6 ans" in bad_age.stderr + bad_age.stdout

@@ -86,7 +86,8 @@ def test_only_the_pages_main_content_is_indexed(site: Site) -> None:
         "/contact/",
         "/mentions-legales/",
         *(f"/agenda/{p.stem}/" for p in (ROOT / "content" / "events").glob("*.md")),
-    }, "neither the 404 nor the search page itself"
+        *(f"/lieux/{p.stem}/" for p in (ROOT / "content" / "venues").glob("*.md")),
+    }, "neither the 404 nor the search page itself, nor the themes' lists"
     for url, fragment in found.items():
         text = fragment["content"]
         assert "Aller au contenu" not in text, url
@@ -96,6 +97,7 @@ def test_only_the_pages_main_content_is_indexed(site: Site) -> None:
     # every list naming it.
     assert "Champy" not in found["/agenda/"]["content"]
     assert "Champy" not in found["/"]["content"]
+    assert "Champy" not in found["/lieux/salle-jean-morlet/"]["content"]
 
 
 def test_events_carry_their_kind_and_date(site: Site) -> None:
@@ -107,6 +109,10 @@ def test_events_carry_their_kind_and_date(site: Site) -> None:
     monthly = found["/agenda/rendez-vous-atelier/"]["meta"]
     assert plain(monthly["date"]).startswith("Chaque dernier vendredi du mois")
     assert "kind" not in found["/le-projet/"]["meta"]
+    atelier = found["/lieux/l-atelier/"]
+    assert atelier["meta"]["kind"] == "Lieu"
+    assert atelier["filters"] == {}, "one filter value only: see venue.html"
+    assert "coworking de la mairie" in atelier["content"]
 
 
 def test_each_milestone_is_a_heading_of_the_timeline(site: Site) -> None:
@@ -149,7 +155,8 @@ def test_no_page_writes_into_the_index(build_site: Any) -> None:
     built = build_site({"pages/pf.md": "Title: P\nSave_as: pagefind/x.html\n\nT.\n"})
     assert built.result.returncode != 0
     assert (
-        "pages/pf.md: Save_as « pagefind/x.html » donne la page pagefind/x.html, "
+        "pages/pf.md, ligne 2: "
+        "Save_as « pagefind/x.html » donne la page pagefind/x.html, "
         "déjà écrite pour la recherche"
     ) in built.log
 

@@ -327,7 +327,7 @@ def test_the_terminal_says_each_thing_once_in_french(tmp_path: Path) -> None:
         served.wait_for(lambda: "1 erreur de contenu" in served.text(), "the summary")
         lines = served.text().splitlines()
     problem = (
-        "events/soupe.md: Start « 2019-13-01 » n'est pas une date valide "
+        "events/soupe.md, ligne 2: Start « 2019-13-01 » n'est pas une date valide "
         "(attendu AAAA-MM-JJ HH:MM, AAAA-MM-JJ, AAAA-MM)"
     )
     assert lines.count(problem) == 1, "one whole line, once"

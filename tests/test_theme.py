@@ -204,7 +204,11 @@ def test_no_page_of_pelicans_own_that_the_site_does_not_need(real_site: Site) ->
         if line.startswith("Tags:")
         for name in line.removeprefix("Tags:").split(",")
     }
-    assert written == events | pages_ | themes
+    venues = {
+        f"lieux/{path.stem}/index.html"
+        for path in (ROOT / "content" / "venues").glob("*.md")
+    }
+    assert written == events | pages_ | themes | venues
 
 
 def test_nothing_is_loaded_from_another_site(site: Site) -> None:

@@ -49,7 +49,8 @@ def test_every_mistake_of_the_site_is_reported_at_once(tmp_path: Path) -> None:
     assert status == 1
     missing = [m.line for m in MISTAKES.values() if not reported(log, m.line)]
     assert not missing, log
-    errors = [line for line in lines(log) if re.match(r"\S+\.(md|html): ", line)]
+    where = re.compile(r"\S+\.(md|html)(, ligne \d+)?: ")
+    errors = [line for line in lines(log) if where.match(line)]
     assert f"Construction arrêtée : {len(errors)} erreurs de contenu" in log
     assert "Traceback" not in log
 

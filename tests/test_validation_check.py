@@ -60,7 +60,8 @@ def test_invoke_check_reports_every_mistake_at_once(tmp_path: Path) -> None:
     missing = [m.line for m in MISTAKES.values() if not reported(result.stdout, m.line)]
     assert not missing, result.stdout
     count = len(result.stdout.splitlines())
-    faulty = len({line.split(": ", 1)[0] for line in result.stdout.splitlines()})
+    where = re.compile(r"(?:, ligne \d+)?: ")
+    faulty = len({where.split(line, 1)[0] for line in result.stdout.splitlines()})
     # Images are read by the pages that name them, not checked as files.
     checked = len([n for n in {**GOOD_SITE, **files} if not n.startswith("images/")])
     assert f"{count} problèmes dans {faulty} fichiers (sur {checked} vérifiés" in (

@@ -78,11 +78,23 @@ FILES = {
         Title: Apéro du tiers-lieu & de l'ESS : venez nombreux !
         Start: 2026-11-27 18:30
         End: 2026-11-27 21:00
-        Location: L'Atelier
+        Venue: l-atelier
+        Online: https://visio.example.org/apero?salle=1&langue=fr
+        Age: 16+
         Tags: Vie du lieu & ESS
 
         Un apéritif pour présenter le projet : « venez comme vous êtes » !
         Entrée libre ; le programme est sur https://example.org/programme.
+    """,
+    "venues/l-atelier.md": """
+        Title: L'Atelier & son jardin
+        Address: 12 rue de l'Exemple
+        PostalCode: 94 500
+        Locality: Champigny-sur-Marne
+        Access: RER E « Les Boullereaux-Champigny », puis 10 minutes à pied
+        Accessibility: moteur, auditive, mental
+
+        L'espace de coworking : salle de 40 places ; jardin ouvert l'été !
     """,
 }
 
@@ -121,6 +133,7 @@ PAGES = {
     "agenda": "agenda/",
     "event": "agenda/apero/",
     "theme": "agenda/themes/vie-du-lieu-ess/",
+    "venue": "lieux/l-atelier/",
     "contact": "contact/",
     "legal": "mentions-legales/",
 }

@@ -13,12 +13,12 @@ from pelican.generators import Generator
 from .hooks.association import add_association
 from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
+from .hooks.incremental import index_or_carry, keep_templates, remember_builds
 from .hooks.memory import forget_rendered_content
 from .hooks.preview import remember_output, show_problems
 from .hooks.sharing import plan_sharing
 from .hooks.staging import stage_builds
 from .hooks.typeset_pages import typeset_rendered_pages
-from .outputs.search_index import write_search_index
 from .outputs.site_files import write_site_files
 from .outputs.sitemap_dates import date_sitemap_from_build
 from .reading.reader import use_precise_dates
@@ -47,13 +47,16 @@ def register() -> None:
     """Connect the plugin to Pelican (receivers live at module level)."""
     signals.initialized.connect(apply_defaults)
     signals.initialized.connect(stage_builds)
+    # After staging: it wraps the staged run (hooks/incremental.py).
+    signals.initialized.connect(remember_builds)
     signals.initialized.connect(remember_output)
     signals.readers_init.connect(use_precise_dates)
     signals.get_generators.connect(add_generators)
     signals.generator_init.connect(typeset_rendered_pages)
+    signals.generator_init.connect(keep_templates)
     signals.content_object_init.connect(check_page)
     signals.page_generator_finalized.connect(collect_page_problems)
     signals.all_generators_finalized.connect(after_reading)
     signals.finalized.connect(forget_rendered_content)
     signals.finalized.connect(write_site_files)
-    signals.finalized.connect(write_search_index)
+    signals.finalized.connect(index_or_carry)

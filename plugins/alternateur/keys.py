@@ -22,6 +22,9 @@ TIMELINE = "timeline"
 AGENDA = "agenda"
 # Every theme (views/themes.Theme), for their pages and feeds.
 THEMES = "agenda_themes"
+# The venues (model/contents.Venue), and their pages (views/venues.VenuePage).
+VENUES = "venues"
+VENUE_PAGES = "venue_pages"
 # Where the milestones' feed goes, decided before any page is written.
 MILESTONE_FEED = "milestone_feed"
 # Pelican's own lists of pages.

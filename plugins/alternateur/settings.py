@@ -100,6 +100,10 @@ DEFAULTS: dict[str, Any] = {
     # Only ``invoke serve`` turns it on: every page then lists the content
     # problems in a banner. Never in a build that is published.
     "PREVIEW_PROBLEMS_BANNER": False,
+    # --- The incremental preview (hooks/incremental.py) ---
+    # Only ``invoke serve`` turns it on: an event page whose inputs did not
+    # change is not rendered again, the search index is the first build's.
+    "PREVIEW_INCREMENTAL": False,
     # Themes (issue 16): each of the events' Tags has a page listing its
     # events and a feed of them; {slug} is Pelican's slugify of the tag
     # (TAG_REGEX_SUBSTITUTIONS), so « Vélo » and « velo » are one theme.
@@ -107,6 +111,14 @@ DEFAULTS: dict[str, Any] = {
     "AGENDA_THEME_SAVE_AS": "agenda/themes/{slug}/index.html",
     "AGENDA_THEME_ICS_URL": "agenda/themes/{slug}.ics",
     "AGENDA_THEME_ICS_SAVE_AS": "agenda/themes/{slug}.ics",
+    # Venues (issue 16): one Markdown file each in content/venues/, named by
+    # events' ``Venue``; each has a page listing its events and a feed.
+    "VENUE_PATHS": ["venues"],
+    "VENUE_EXCLUDES": [],
+    "VENUE_URL": "lieux/{slug}/",
+    "VENUE_SAVE_AS": "lieux/{slug}/index.html",
+    "VENUE_ICS_URL": "lieux/{slug}.ics",
+    "VENUE_ICS_SAVE_AS": "lieux/{slug}.ics",
     # Sharing (issue 17, outputs/sharing.py): every page's og:image, 1200×630,
     # and each event's JSON-LD images: the page's Image cropped, else a card
     # drawn at build time. False: no picture in link previews or JSON-LD.
@@ -130,6 +142,10 @@ def apply_defaults(pelican: Pelican) -> None:
         settings.setdefault(key, value)
     settings["JINJA_FILTERS"] = {**FILTERS, **settings.get("JINJA_FILTERS", {})}
     excludes = settings.setdefault("ARTICLE_EXCLUDES", [])
-    for path in (*settings["MILESTONE_PATHS"], *settings["EVENT_PATHS"]):
+    for path in (
+        *settings["MILESTONE_PATHS"],
+        *settings["EVENT_PATHS"],
+        *settings["VENUE_PATHS"],
+    ):
         if path not in excludes:
             excludes.append(path)

@@ -23,9 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pelican.contents import Content
 from pelican.utils import posixize_path
 
 from alternateur.keys import CHECK_ONLY, CONTENT_PROBLEMS
+from alternateur.reading.header import TRACE_KEY, Trace
 
 logger = logging.getLogger(__name__)
 
@@ -34,13 +36,25 @@ __all__ = ["CHECK_ONLY", "CheckFinished", "Problem", "add_problems", "report"]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem of one file: ``path`` is relative to the content folder."""
+    """One problem of one file: ``path`` is relative to the content folder.
+
+    ``line`` is the line of the header field the message is about, when the
+    file gives it (0 otherwise: a missing field, the whole file, the site):
+    « events/soupe.md, ligne 2: Start « 2019-13-01 » … ». The path stays
+    first and whole, so that the line still reads as the file's name.
+    """
 
     path: str
     message: str
+    line: int = 0
+
+    @property
+    def where(self) -> str:
+        """The file, and its line when known: « events/soupe.md, ligne 2 »."""
+        return f"{self.path}, ligne {self.line}" if self.line else self.path
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        return f"{self.where}: {self.message}"
 
 
 @dataclass
@@ -63,10 +77,30 @@ def problems_of(context: dict[str, Any]) -> list[Problem]:
     return context.setdefault(CONTENT_PROBLEMS, [])
 
 
-def add_problems(context: dict[str, Any], path: str, messages: Iterable[str]) -> None:
-    """Keep ``messages`` about the file at ``path`` (relative to the content)."""
+def add_problems(
+    context: dict[str, Any],
+    path: str,
+    messages: Iterable[str],
+    trace: Trace | None = None,
+) -> None:
+    """Keep ``messages`` about the file at ``path`` (relative to the content).
+
+    With the file's ``trace``, each message gets the line of the field it
+    names (``Trace.line_of``).
+    """
     found = problems_of(context)
-    found.extend(Problem(posixize_path(path), message) for message in messages)
+    relative = posixize_path(path)
+    for message in messages:
+        line = trace.line_of(message) if isinstance(trace, Trace) else 0
+        found.append(Problem(relative, message, line))
+
+
+def problem_of(item: Content, message: str, line: int = 0) -> Problem:
+    """One problem of ``item``'s file, at ``line`` or the line of the field named."""
+    trace = item.metadata.get(TRACE_KEY)
+    if not line and isinstance(trace, Trace):
+        line = trace.line_of(message)
+    return Problem(posixize_path(item.get_relative_source_path()), message, line)
 
 
 def faulty_paths(context: dict[str, Any]) -> set[str]:

@@ -27,7 +27,9 @@ from pelican.readers import Readers
 from pelican.utils import posixize_path, slugify
 
 from alternateur.model.contents import Event, Milestone, _AuthoredContent
+from alternateur.model.errors import ContentError
 from alternateur.model.schema import EVENT, MILESTONE, Kind
+from alternateur.model.venues import find_venue
 
 CLASSES: dict[str, type[_AuthoredContent]] = {"event": Event, "milestone": Milestone}
 
@@ -140,9 +142,25 @@ def _same_slug(settings: Mapping[str, Any], kind: Kind, slug: str) -> list[str]:
 def new_event(
     settings: Mapping[str, Any], title: str, start: str, **fields: str
 ) -> Path:
-    """Create a draft event (``invoke new-event``); ``fields`` by their key."""
+    """Create a draft event (``invoke new-event``); ``fields`` by their key.
+
+    A ``venue`` must name a file of ``content/venues/``, as the build checks.
+    """
     values = {"start": start, **fields}
     named = {_spec_name(EVENT, key): value for key, value in values.items()}
+    venue = (named.get("Venue") or "").strip()
+    if venue:
+        base = Path(settings["PATH"])
+        files = {
+            path.stem: path
+            for folder in settings["VENUE_PATHS"]
+            for path in sorted((base / folder).rglob("*.md"))
+        }
+        try:
+            find_venue(venue.removesuffix(".md"), files)
+        except ContentError as error:
+            msg = f"Rien n'a été écrit : {error}"
+            raise ScaffoldError(msg) from None
     return create(settings, EVENT, title, named)
 
 

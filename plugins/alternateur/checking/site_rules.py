@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from pelican.contents import Content
@@ -24,7 +25,7 @@ from pelican.utils import posixize_path
 from alternateur.model.errors import ContentError
 from alternateur.model.pages import HOME, page_with_template
 
-from .report import Problem
+from .report import Problem, problem_of
 
 SPECIAL_TEMPLATES = {
     "agenda": "l'agenda",
@@ -77,7 +78,7 @@ def output_problems(
             f"donne {what} {path}, déjà écrite pour {owners[key]} "
             "(attendu une adresse propre à chaque page)"
         )
-        found.append(Problem(source, str(ContentError(name, problem, value))))
+        found.append(problem_of(item, str(ContentError(name, problem, value))))
     return found
 
 
@@ -145,6 +146,18 @@ def link_problems(items: Iterable[Content]) -> list[Problem]:
                     "fichier, relatif à celui-ci, par exemple "
                     "{filename}../events/mon-evenement.md)"
                 )
-                error = ContentError("Le lien", problem, f"{{{what}}}{value}")
-                found.append(Problem(item.get_relative_source_path(), str(error)))
+                written = f"{{{what}}}{value}"
+                error = ContentError("Le lien", problem, written)
+                line = _line_of(item, written)
+                found.append(problem_of(item, str(error), line))
     return found
+
+
+def _line_of(item: Content, text: str) -> int:
+    """Return the first line of ``item``'s file where ``text`` is, or 0."""
+    try:
+        source = Path(item.source_path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    at = source.find(text)
+    return source.count("\n", 0, at) + 1 if at >= 0 else 0

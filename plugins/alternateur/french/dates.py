@@ -8,6 +8,7 @@ locale data: « 1er » (which Babel alone does not write), « 18 h 30 »,
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from babel.dates import format_date, get_day_names, get_month_names
 
@@ -20,8 +21,14 @@ _MONTH_NAMES = get_month_names("wide", locale=LOCALE)  # 1 is January
 DASH = " – "
 
 
+@lru_cache(maxsize=4096)
 def format_day(day: date) -> str:
-    """« 5 mars 2019 », with French « 1er » that Babel alone does not write."""
+    """« 5 mars 2019 », with French « 1er » that Babel alone does not write.
+
+    Kept for the days already said: Babel parses its locale at every call,
+    and a thousand events' agenda says the same days again and again (a
+    quarter of a preview's rebuild, ``invoke bench``).
+    """
     return f"{day_number(day)} {format_date(day, 'MMMM y', locale=LOCALE)}"
 
 

@@ -41,6 +41,7 @@ from alternateur.model.public_address import event_ics_path
 from alternateur.model.schema import PAGE
 from alternateur.outputs.search_index import FOLDER as SEARCH_FOLDER
 from alternateur.outputs.site_files import site_files
+from alternateur.reading.header import TRACE_KEY
 
 # Pelican's lists of pages, each of which may hold a faulty page.
 _PAGE_LISTS = (
@@ -98,7 +99,8 @@ def collect_page_problems(generator: PagesGenerator) -> None:
             messages = getattr(page, "problems", [])
             if messages:
                 path = page.get_relative_source_path()
-                add_problems(generator.context, path, messages)
+                trace = page.metadata.get(TRACE_KEY)
+                add_problems(generator.context, path, messages, trace)
     _drop_pages(generator, faulty_paths(generator.context))
 
 
@@ -167,6 +169,12 @@ def _authored_files(
         ics = event_ics_path(event, settings)
         if ics is not None:
             yield ics, event, "le calendrier"
+    venues = sorted(_listed(generators, keys.VENUES), key=lambda v: v.source_path)
+    for venue in venues:
+        yield venue.save_as, venue, "la page"
+        ics = settings.get("VENUE_ICS_SAVE_AS", "").format(slug=venue.slug)
+        if ics:
+            yield ics, venue, "le calendrier"
     pages = _pages(generators)
     for page in sorted(pages, key=lambda p: p.source_path):
         if page.save_as:
@@ -192,6 +200,7 @@ def check_site(generators: Sequence[Generator]) -> list[Problem]:
             *_pages(generators),
             *_listed(generators, keys.EVENTS),
             *_listed(generators, keys.MILESTONES),
+            *_listed(generators, keys.VENUES),
         ]
     )
     faulty = faulty_paths(context)

@@ -49,6 +49,7 @@ class Shown:
     path: str
     message: str
     stale: str = ""
+    line: int = 0
 
 
 @dataclass
@@ -109,7 +110,8 @@ def show_problems(generators: Sequence[Generator]) -> None:
     for problem in sorted(set(problems_of(context))):
         save_as = pages.get(problem.path, "")
         kept = MEMORY.served is not None and (MEMORY.served / save_as).is_file()
-        shown.append(Shown(problem.path, problem.message, save_as if kept else ""))
+        stale = save_as if kept else ""
+        shown.append(Shown(problem.path, problem.message, stale, problem.line))
     context[keys.PREVIEW_PROBLEMS] = shown
     for line in shown:
         if line.stale:

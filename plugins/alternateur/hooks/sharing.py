@@ -81,6 +81,11 @@ def plan_sharing(generators: Sequence[Generator]) -> None:
     for theme in context.get(keys.THEMES, ()):
         card = Card(site, title_text(theme.title))
         sharing.pages[theme.url] = planner.card(stem_of(theme.url), card, SHARE_SIZE)
+    for venue in context.get(keys.VENUE_PAGES, ()):
+        address = venue.venue.place.address
+        details = (title_text(address),) if address else ()
+        card = Card(site, title_text(venue.title), details)
+        sharing.pages[venue.url] = planner.card(stem_of(venue.url), card, SHARE_SIZE)
     for generator in generators:
         if not isinstance(generator, EventsGenerator):
             continue

@@ -15,15 +15,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cached_property
+from html import escape
 from typing import Any, ClassVar, TypeVar
 
 from pelican.contents import Content
 
+from .audience import AgeRange, parse_accessibility, parse_age
 from .dates import EXPECTED, PreciseDatetime, Precision, end_instant, parse_precise
 from .errors import ContentError
 from .recurrence import Recurrence, repeated
-from .schema import EVENT, MILESTONE, Kind
-from .values import parse_url
+from .schema import EVENT, MILESTONE, VENUE, Kind
+from .values import makes_address, parse_postal_code, parse_url, parse_web_url
 
 T = TypeVar("T")
 
@@ -120,22 +122,84 @@ class Milestone(_AuthoredContent):
         return {**super().url_format, "timeline_url": self.timeline_url}
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where an event is: its venue, its postal address, or both."""
+class Venue(_AuthoredContent):
+    """A place events happen at (``content/venues/``), with a page of its own.
 
-    venue: str | None
-    address: str | None
+    Its facts are what its author wrote and nothing more: a venue the
+    sources give only a name is a page that says its address is not given.
+    """
+
+    default_template = "venue"
+    kind = VENUE
+
+    def read_fields(self) -> None:
+        """Read the postal code and the accessibility; the rest is text."""
+        self.street = self._text("address")
+        self.locality = self._text("locality")
+        self.access = self._text("access")
+        raw_code = self._text("postalcode")
+        self.postal_code = raw_code and self.attempt(
+            lambda: parse_postal_code(raw_code, "PostalCode")
+        )
+        raw = self._text("accessibility")
+        self.accessibility = raw and self.attempt(lambda: parse_accessibility(raw))
+        if self.postal_code and not self.locality:
+            problem = "demande la commune (attendu Locality avec PostalCode)"
+            self.problems.append(str(ContentError("PostalCode", problem, raw_code)))
 
     @property
-    def name(self) -> str:
-        """The venue's name, or the address when that is all there is."""
-        return self.venue or self.address or ""
+    def place(self) -> Place:
+        """The venue as the place of its events."""
+        return Place(
+            name=self.title,  # HTML already, as Pelican's titles are.
+            street=_html(self.street),
+            postal_code=self.postal_code,
+            locality=_html(self.locality),
+            url=self.url,
+        )
+
+
+def _html(text: str | None) -> str | None:
+    """Text as HTML: a place's parts are HTML, like the venue's title."""
+    return escape(text, quote=False) if text is not None else None
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event is: a venue of ``content/venues/``, or what the event says.
+
+    Every part is HTML, as Pelican's titles are (a venue's name is its
+    title, typeset): templates show them as they are, and calendars and
+    JSON-LD take their plain text. ``url``: the venue's page, if it has one.
+    """
+
+    name: str | None
+    street: str | None = None
+    postal_code: str | None = None
+    locality: str | None = None
+    url: str | None = None
+
+    @property
+    def town(self) -> str | None:
+        """« 94500 Champigny-sur-Marne », as French addresses end."""
+        parts = [part for part in (self.postal_code, self.locality) if part]
+        return " ".join(parts) or None
+
+    @property
+    def address(self) -> str | None:
+        """The postal address on one line: « 12 rue X, 94500 Champigny-sur-Marne »."""
+        parts = [part for part in (self.street, self.town) if part]
+        return ", ".join(parts) or None
+
+    @property
+    def label(self) -> str:
+        """The place's name, or its address when that is all there is."""
+        return self.name or self.address or ""
 
     @property
     def line(self) -> str:
-        """« Venue, address », whichever the author gave (calendars)."""
-        return ", ".join(part for part in (self.venue, self.address) if part)
+        """« Name, address », whichever is known (calendars, Google Agenda)."""
+        return ", ".join(part for part in (self.name, self.address) if part)
 
 
 class Event(_AuthoredContent):
@@ -157,6 +221,22 @@ class Event(_AuthoredContent):
         end = self.attempt(lambda: self._date("End"))
         self.location = self._text("location")
         self.address = self._text("address")
+        raw_venue = self._text("venue")
+        #: The file name of its venue (``Venue``); the venue itself is found
+        #: once every venue is read (``hooks/generators``).
+        self.venue_slug = raw_venue and self.attempt(lambda: self._venue(raw_venue))
+        self.venue: Venue | None = None
+        raw_online = self._text("online")
+        self.online = raw_online and self.attempt(
+            lambda: parse_web_url(raw_online, "Online")
+        )
+        raw_access = self._text("accessibility")
+        self.own_accessibility = raw_access and self.attempt(
+            lambda: parse_accessibility(raw_access)
+        )
+        raw_age = self._text("age")
+        self.age: AgeRange | None = raw_age and self.attempt(lambda: parse_age(raw_age))
+        self.attempt(self._check_tags)
         raw_registration = self._text("registration")
         self.registration = raw_registration and self.attempt(
             lambda: parse_url(raw_registration, "Registration")
@@ -288,12 +368,59 @@ class Event(_AuthoredContent):
         """Whether the event is written in whole days (``VALUE=DATE``)."""
         return self.start.precision is Precision.DAY
 
+    def _venue(self, raw: str) -> str:
+        """Read ``Venue``: a file name of ``content/venues/`` (``.md`` may follow)."""
+        if self.location or self.address:
+            given = "Location" if self.location else "Address"
+            problem = (
+                f"s'ajoute à {given} (attendu l'un ou l'autre : Venue pour un lieu "
+                "de content/venues/, Location et Address sinon)"
+            )
+            raise ContentError("Venue", problem, raw)
+        name = raw.removesuffix(".md")
+        if not name or "/" in name or "\\" in name or name.startswith("."):
+            problem = (
+                "n'est pas un nom de fichier de content/venues/ (attendu son nom "
+                "sans dossier ni .md, comme salle-jean-morlet)"
+            )
+            raise ContentError("Venue", problem, raw)
+        return name
+
+    def _check_tags(self) -> None:
+        """Each theme must make an address: « --- » would be a page without one."""
+        for tag in getattr(self, "tags", None) or []:
+            if not makes_address(tag.slug):
+                problem = (
+                    "ne donne aucune adresse de thème (attendu des mots avec des "
+                    "lettres ou des chiffres, séparés par des virgules)"
+                )
+                raise ContentError("Tags", problem, str(tag.name))
+
     @property
     def place(self) -> Place | None:
-        """The event's place, from whichever of its venue and address is given."""
+        """The event's place: its venue's, or its ``Location`` and ``Address``."""
+        if self.venue is not None:
+            return self.venue.place
         if not (self.location or self.address):
             return None
-        return Place(self.location, self.address)
+        return Place(_html(self.location), _html(self.address))
+
+    @property
+    def accessible_to(self) -> tuple[str, ...] | None:
+        """The kinds of disability welcomed: the event's own, else its venue's.
+
+        None when neither says: nothing is known, which is not « aucune ».
+        """
+        if self.own_accessibility is not None:
+            return self.own_accessibility
+        return self.venue.accessibility if self.venue is not None else None
+
+    @property
+    def attendance(self) -> str:
+        """« offline », « online » or « mixed »: where people take part."""
+        if not self.online:
+            return "offline"
+        return "mixed" if self.place is not None else "online"
 
     @cached_property
     def url(self) -> str:

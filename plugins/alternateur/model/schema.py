@@ -40,6 +40,11 @@ class Type(Enum):
     TEMPLATE = "template"  # A template of the theme.
     SITE_PATH = "site_path"  # A path inside the site (``Save_as``, ``URL``).
     DAY = "day"  # ``AAAA-MM-JJ``, read by Pelican (``Modified``).
+    WEB_URL = "web_url"  # ``https://…`` (or ``http://``) only: a page to open.
+    VENUE = "venue"  # The name of a file of ``content/venues/``, without ``.md``.
+    ACCESSIBILITY = "accessibility"  # OpenAgenda's five kinds, or ``aucune``.
+    AGE = "age"  # ``6-12``, ``16+`` or ``tout public`` (``audience.py``).
+    POSTAL_CODE = "postal_code"  # Five digits, French.
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,18 @@ IMAGE_FIELDS = (
     ),
 )
 
+# OpenAgenda's five kinds of disability an event or a venue welcomes.
+ACCESSIBILITY = Spec(
+    "Accessibility",
+    Type.ACCESSIBILITY,
+    "moteur, auditif, visuel, psychique, mental, ou aucune",
+    "handicaps pour lesquels le lieu est adapté, séparés par des virgules : "
+    "`moteur`, `auditif`, `visuel`, `psychique`, `mental` ; `aucune` s'il ne "
+    "l'est pour aucun ; un événement dans un lieu de `content/venues/` reprend "
+    "celle du lieu s'il ne dit rien",
+    synonyms=("accessibilite", "accessibilité", "handicap", "handicaps"),
+)
+
 PAGE = Kind(
     name="page",
     setting_prefix="PAGE",
@@ -260,18 +277,34 @@ EVENT = Kind(
             precisions=_DATE_EVENT,
         ),
         Spec(
+            "Venue",
+            Type.VENUE,
+            "le nom d'un fichier du dossier content/venues/, sans .md",
+            "lieu décrit dans `content/venues/` : le nom de son fichier sans `.md` "
+            "(`salle-jean-morlet`) ; à la place de `Location` et `Address`",
+            synonyms=("endroit",),
+        ),
+        Spec(
             "Location",
             Type.TEXT,
             "texte",
-            "nom du lieu",
+            "nom du lieu, pour un lieu qui n'a pas son fichier dans `content/venues/`",
             synonyms=("lieu", "salle"),
         ),
         Spec(
             "Address",
             Type.TEXT,
             "texte",
-            "adresse postale",
+            "adresse postale, avec `Location`",
             synonyms=("adresse",),
+        ),
+        Spec(
+            "Online",
+            Type.WEB_URL,
+            "une adresse https://…",
+            "lien pour participer en ligne (`https://…`) ; avec un lieu, "
+            "l'événement est à la fois sur place et en ligne",
+            synonyms=("en-ligne", "enligne", "visio", "visioconference"),
         ),
         Spec(
             "Recurrence",
@@ -348,12 +381,22 @@ EVENT = Kind(
             "texte (« Gratuit », « 5 € »)",
             synonyms=("prix", "tarif"),
         ),
+        ACCESSIBILITY,
+        Spec(
+            "Age",
+            Type.AGE,
+            "6-12, 16+ ou tout public",
+            "public attendu : `6-12` (de 6 à 12 ans), `16+` (à partir de 16 ans) "
+            "ou `tout public`",
+            synonyms=("âge", "ages", "âges", "public"),
+        ),
         Spec(
             "Tags",
             Type.TAGS,
             "des mots séparés par des virgules",
-            "mots-clés séparés par des virgules",
-            synonyms=("etiquettes", "étiquettes", "tag"),
+            "thèmes séparés par des virgules (`Réparation, Vélo`) : chacun a sa "
+            "page et son calendrier",
+            synonyms=("etiquettes", "étiquettes", "tag", "themes", "thèmes"),
         ),
         SUMMARY,
         STATUS,
@@ -367,10 +410,56 @@ EVENT = Kind(
         "Cancelled dates are occurrences of the rule",
         "Dates after Start, each once, at Start's precision, from a day-precise Start",
         "One status at most (Cancelled, Postponed, Rescheduled, Full), Reason with it",
+        "Venue, or Location and Address, not both",
+        "Venue names a file of content/venues/",
+        "Tags each make an address",
     ),
 )
 
-KINDS = (PAGE, MILESTONE, EVENT)
+VENUE = Kind(
+    name="venue",
+    setting_prefix="VENUE",
+    plural="des lieux",
+    text_expected=None,
+    fields=(
+        TITLE,
+        Spec(
+            "Address",
+            Type.TEXT,
+            "texte",
+            "numéro et rue (`12 rue de l'Exemple`) ; sans, la page du lieu dit que "
+            "l'adresse n'est pas donnée",
+            synonyms=("adresse", "rue"),
+        ),
+        Spec(
+            "Locality",
+            Type.TEXT,
+            "texte",
+            "commune (`Champigny-sur-Marne`)",
+            synonyms=("ville", "commune", "localite", "localité"),
+        ),
+        Spec(
+            "PostalCode",
+            Type.POSTAL_CODE,
+            "un code postal de cinq chiffres, comme 94500",
+            "code postal, cinq chiffres (`94500`)",
+            synonyms=("code-postal", "codepostal", "cp"),
+        ),
+        Spec(
+            "Access",
+            Type.TEXT,
+            "texte",
+            "comment venir, en mots (« RER E, gare de Villiers-sur-Marne, puis "
+            "10 minutes à pied »)",
+            synonyms=("acces", "accès", "transport", "transports"),
+        ),
+        ACCESSIBILITY,
+        STATUS,
+    ),
+    rules=("PostalCode with Locality",),
+)
+
+KINDS = (PAGE, MILESTONE, EVENT, VENUE)
 
 
 def kind_named(name: str) -> Kind:

@@ -108,3 +108,56 @@ def site_path_problem(value: str) -> str | None:
     if text.startswith("/") and text != "/":
         return "commence par / (le site peut être publié sous un sous-dossier)"
     return None
+
+
+WEB_EXPECTED = "une adresse https://…"
+
+
+def parse_web_url(value: str, field: str) -> str:
+    """Return ``value`` if it is a web page readers may open (``Online``).
+
+    Only ``https:`` and ``http:``: an online event is joined in a browser or
+    an app it opens, never by e-mail or telephone (``Registration`` says those).
+    """
+    text = value.strip()
+    scheme = urlsplit(text).scheme.lower()
+    if scheme in {"mailto", "tel"}:
+        problem = (
+            f"n'est pas l'adresse d'une page web (attendu {WEB_EXPECTED} ; un "
+            "courriel ou un téléphone pour s'inscrire va dans Registration)"
+        )
+        raise ContentError(field, problem, text)
+    if scheme not in {"https", "http"}:
+        problem = f"n'est pas l'adresse d'une page web (attendu {WEB_EXPECTED})"
+        if not scheme and re.match(r"[a-z0-9-]+(\.[a-z0-9-]+)+(/|$)", text, re.I):
+            problem = f"n'a pas de https:// (attendu https://{text})"
+        raise ContentError(field, problem, text)
+    try:
+        return parse_url(text, field)
+    except ContentError as error:
+        problem = error.problem.replace(URL_EXPECTED, WEB_EXPECTED)
+        raise ContentError(field, problem, error.value) from None
+
+
+# French postal codes: two digits of a département (01 to 95; 97 and 98 for
+# overseas; Corsica's are 20…), then three digits.
+_POSTAL_CODE = re.compile(r"(?:0[1-9]|[1-8][0-9]|9[0-5]|97|98)[0-9]{3}")
+POSTAL_CODE_EXPECTED = "un code postal de cinq chiffres, comme 94500"
+
+
+def parse_postal_code(value: str, field: str) -> str:
+    """Return a French postal code, written without spaces (« 94 500 » is 94500)."""
+    text = "".join(value.split())
+    if not _POSTAL_CODE.fullmatch(text):
+        problem = f"n'est pas un code postal français (attendu {POSTAL_CODE_EXPECTED})"
+        raise ContentError(field, problem, value.strip())
+    return text
+
+
+def makes_address(slug: str | None) -> bool:
+    """Whether a slug can name a page: a letter or a digit, not only dashes.
+
+    Pelican's ``slugify`` turns « !!! » into nothing and « --- » into « - »;
+    neither names anything a reader could recognise in an address.
+    """
+    return bool(slug) and any(character.isalnum() for character in slug)

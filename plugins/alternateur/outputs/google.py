@@ -42,7 +42,7 @@ def google_template(event: Event, settings: dict[str, Any]) -> str | None:
         "details": f"{plain_text(getattr(event, 'summary', ''))}\n\n{url}".strip(),
     }
     if event.place is not None:
-        params["location"] = event.place.line
+        params["location"] = plain_text(event.place.line)
     if event.rule is not None:
         params["recur"] = "RRULE:" + ical.rrule(event.rule, event).to_ical().decode()
     return GOOGLE_TEMPLATE + urlencode(params, quote_via=quote)

@@ -12,11 +12,11 @@ in iCalendar and are left out.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from icalendar import Calendar, vDuration, vRecur
+from icalendar import Calendar, vDuration, vRecur, vUri
 from icalendar import Event as VEvent
 from pelican.utils import sanitised_join
 
@@ -139,6 +139,8 @@ def description(event: Event, url: str) -> str:
     text = plain_paragraphs(event.content)
     if text:
         parts.append(text)
+    if event.online:
+        parts.append(f"En ligne : {event.online}")
     parts.append(url)
     return "\n\n".join(parts)
 
@@ -178,17 +180,38 @@ def vevent(
         component.add("exdate", exdates(event))
     component.add("summary", plain_text(event.title))
     if event.place is not None:
-        component.add("location", event.place.line)
+        component.add("location", plain_text(event.place.line))
     component.add("description", description(event, url))
     component.add("url", url)
     if categories:
         component.add("categories", categories)
+    if event.online:
+        # RFC 7986: the link to join; apps that ignore it have DESCRIPTION's.
+        component.add("conference", vUri(event.online), parameters={"VALUE": "URI"})
     component.add("status", STATUSES.get(event.state or "", "CONFIRMED"))
-    if event.state == "rescheduled":
-        # Same UID, higher SEQUENCE: subscribers' apps move the event they
-        # have instead of keeping the old date (RFC 5546, 2.1.4).
-        component.add("sequence", 1)
+    revision = sequence(event)
+    if revision:
+        component.add("sequence", revision)
     return component
+
+
+def sequence(event: Event) -> int:
+    """Return the event's revision (``SEQUENCE``), from what its file says changed.
+
+    Same UID, higher SEQUENCE: subscribers' apps replace the event they have
+    instead of keeping the old one (RFC 5546, 2.1.4). A static file keeps no
+    history, so the revision is read from the statuses: one move of the
+    date, a cancellation or a postponement, or cancelled occurrences, each
+    a change of what was first announced. ``Full`` changes nothing a
+    calendar shows.
+    """
+    changes = (
+        event.previous_start is not None,
+        event.cancelled,
+        event.postponed,
+        bool(event.cancelled_dates),
+    )
+    return sum(changes)
 
 
 def _first_year(events: list[Event]) -> int:
@@ -253,9 +276,9 @@ def write(output_path: str, save_as: str, data: bytes) -> None:
         file.write(data)
 
 
-def theme_calendar_name(settings: dict[str, Any], theme: str) -> str:
-    """« Agenda de L'Alternateur — Vélo »: a theme's feed, named as its page."""
-    return f"{calendar_name(settings)} — {plain_text(theme)}"
+def part_calendar_name(settings: dict[str, Any], part: str) -> str:
+    """« Agenda de L'Alternateur — Vélo »: a theme's or a venue's feed."""
+    return f"{calendar_name(settings)} — {plain_text(part)}"
 
 
 def write_calendars(  # noqa: PLR0917 (the feeds and what they hold)
@@ -264,29 +287,38 @@ def write_calendars(  # noqa: PLR0917 (the feeds and what they hold)
     settings: dict[str, Any],
     output_path: str,
     categories: dict[str, list[str]] | None = None,
-    themes: Sequence[tuple[str, str, list[Event]]] = (),
+    feeds: Sequence[tuple[str, str, list[Event]]] = (),
+    serialized: Callable[[Iterable[Event], Callable[[Event], bytes]], dict[str, bytes]]
+    | None = None,
 ) -> None:
-    """Write the whole agenda's calendar, each event's own, then each theme's.
+    """Write the whole agenda's calendar, each event's own, then the others.
 
-    ``categories``: each event's themes, by slug; ``themes``: each theme's
-    name, output file and events. Every ``VEVENT`` is serialized once, and
-    a theme's feed holds the same ones as the agenda's.
+    ``categories``: each event's themes, by slug; ``feeds``: each theme's
+    and each venue's name, output file and events. Every ``VEVENT`` is
+    serialized once (by ``serialized``, when given, from the events and the
+    serializer), and a theme's feed holds the same ones as the agenda's.
     Month-precise events are left out: iCalendar has no month-long date.
     """
     chosen = [event for event in events if event.expressible]
     stamp = now.astimezone(UTC)
     named = categories or {}
-    vevents = {
-        event.slug: vevent(event, stamp, settings, named.get(event.slug)).to_ical()
-        for event in chosen
-    }
+
+    def serialize(event: Event) -> bytes:
+        return vevent(event, stamp, settings, named.get(event.slug)).to_ical()
+
+    if serialized is None:
+        vevents = {event.slug: serialize(event) for event in chosen}
+    else:
+        # The incremental preview's (hooks/incremental.py): the same bytes,
+        # serialized again only for the events that changed.
+        vevents = serialized(chosen, serialize)
     feed = _header(settings, calendar_name(settings))
     write(output_path, settings["AGENDA_ICS_SAVE_AS"], calendar(chosen, feed, vevents))
     head = _header(settings, None)
     for event in chosen:
         own = calendar([event], head, vevents)
         write(output_path, event_ics_path(event, settings) or "", own)
-    for name, save_as, members in themes:
+    for name, save_as, members in feeds:
         kept = [event for event in members if event.expressible]
-        theme_head = _header(settings, theme_calendar_name(settings, name))
-        write(output_path, save_as, calendar(kept, theme_head, vevents))
+        part_head = _header(settings, part_calendar_name(settings, name))
+        write(output_path, save_as, calendar(kept, part_head, vevents))

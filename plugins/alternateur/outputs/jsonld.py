@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from alternateur.french.plaintext import plain_text
-from alternateur.model.contents import Event
+from alternateur.model.contents import Event, Place
 from alternateur.model.dates import Precision
 from alternateur.model.occurrences import Occurrence, Schedule
 from alternateur.model.public_address import absolute_url, base_url
@@ -38,15 +38,47 @@ def sessions(event: Event, times: Schedule) -> list[Occurrence]:
     return times.announced or times.done[-PAST_SESSIONS:]
 
 
-def _place(event: Event) -> dict[str, Any] | None:
-    """Return a ``Place`` named after the venue, with a ``PostalAddress`` if given."""
-    place = event.place
-    if place is None:
-        return None
-    data: dict[str, Any] = {"@type": "Place", "name": place.name}
-    if place.address:
-        data["address"] = {"@type": "PostalAddress", "streetAddress": place.address}
+def place_jsonld(place: Place, settings: dict[str, Any]) -> dict[str, Any]:
+    """Return a ``Place`` with the ``PostalAddress`` its author gave, no more.
+
+    Google's event rich results want ``streetAddress``, ``addressLocality``,
+    ``postalCode`` and ``addressCountry``; a venue whose address is not
+    given has none of them, rather than a guessed one.
+    """
+    data: dict[str, Any] = {"@type": "Place", "name": plain_text(place.label)}
+    address = {
+        "streetAddress": plain_text(place.street),
+        "postalCode": place.postal_code,
+        "addressLocality": plain_text(place.locality),
+    }
+    given = {key: value for key, value in address.items() if value}
+    if given:
+        located = place.postal_code or place.locality
+        country = {"addressCountry": "FR"} if located else {}
+        data["address"] = {"@type": "PostalAddress", **given, **country}
+    if place.url is not None:
+        data["url"] = absolute_url(settings, place.url)
     return data
+
+
+def _location(event: Event, settings: dict[str, Any]) -> Any:
+    """Return the ``Place``, the ``VirtualLocation``, or both (a mixed event)."""
+    where = []
+    if event.place is not None:
+        where.append(place_jsonld(event.place, settings))
+    if event.online:
+        where.append({"@type": "VirtualLocation", "url": event.online})
+    if not where:
+        return None
+    return where[0] if len(where) == 1 else where
+
+
+# schema.org's ``EventAttendanceModeEnumeration`` for ``Event.attendance``.
+ATTENDANCE = {
+    "offline": "OfflineEventAttendanceMode",
+    "online": "OnlineEventAttendanceMode",
+    "mixed": "MixedEventAttendanceMode",
+}
 
 
 def _end_date(occurrence: Occurrence) -> str | None:
@@ -137,14 +169,15 @@ def item(
         "eventStatus": f"{SCHEMA}/{status}",
         # Google reads it with ``EventRescheduled`` only.
         "previousStartDate": previous.iso if previous is not None else None,
-        "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
-        "location": _place(event),
+        "eventAttendanceMode": f"{SCHEMA}/{ATTENDANCE[event.attendance]}",
+        "location": _location(event, settings),
         "organizer": {
             "@type": "Organization",
             "name": plain_text(settings["SITENAME"]),
             "url": (base_url(settings) or "") + "/",
         },
         "offers": _offers(event, settings),
+        "typicalAgeRange": event.age.schema if event.age is not None else None,
         "description": plain_text(getattr(event, "summary", "")) or None,
         "url": absolute_url(settings, event.url),
         # Google's three ratios (16:9, 4:3, 1:1; outputs/sharing.py).

@@ -228,13 +228,20 @@ def shown_occurrence(times: Schedule) -> Occurrence:
 
 
 def event_card(site: str, event: Event, times: Schedule) -> cards.Card:
-    """Say on an event's card its title, its date (the next one) and its place."""
+    """Say on an event's card its title, its date (the next one) and its place.
+
+    The place is the venue's name, else the address, else « En ligne » for
+    an event that is only online.
+    """
     occurrence = shown_occurrence(times)
     when = format_span(occurrence.start, occurrence.last)
     if occurrence.cancelled or event.state == "cancelled":
         when = f"Annulé : {when}"
     place = event.place
-    details = (when, place.name) if place is not None else (when,)
+    where = title_text(place.label) if place is not None else None
+    if where is None and event.online:
+        where = "En ligne"
+    details = (when, where) if where else (when,)
     return cards.Card(site, title_text(event.title), tuple(map(french_text, details)))
 
 

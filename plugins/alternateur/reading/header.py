@@ -125,6 +125,24 @@ class Trace:
     stray_number: int = 0
     ended_by_text: bool = False
 
+    def line_of(self, message: str) -> int:
+        """Return the header line ``message`` is about, or 0 if it names none.
+
+        Every message starts with the field it is about (``ContentError``:
+        « Start « 2019-13-01 » n'est pas… »), as the author wrote it or as the
+        contract spells it (« start: » and « Start »). A field the file does
+        not give (« Title est obligatoire ») has no line, and the line that
+        ended the header says its own (« La ligne 3 « Lieu : … » »).
+        """
+        folded = message.casefold()
+        found = ""
+        line = 0
+        for key, number, _ in self.keys:
+            name = key.casefold()
+            if len(name) > len(found) and folded.startswith(name + " "):
+                found, line = name, number
+        return line
+
 
 def _yaml_problem(text: str, header: Header) -> str | None:
     """Say how to write the header when it is a Jekyll or Hugo front matter."""

@@ -49,7 +49,7 @@ class Listed:
     datetime: str
     when: str
     ends: str
-    place: str | None
+    place: Markup | None  # HTML, as the title.
     cancelled: bool
     # The status in one word (« Reporté »), and its ``Event.state`` for CSS.
     badge: str | None = None
@@ -80,6 +80,8 @@ class Agenda:
     page_url: str
     # The themes (``views/themes.ThemeLink``), once every event is read.
     themes: list[Any] = field(default_factory=list)
+    # The venues' pages (``views/venues.VenuePage``) that have events.
+    venues: list[Any] = field(default_factory=list)
 
 
 def listed(occurrence: Occurrence) -> Listed:
@@ -92,7 +94,7 @@ def listed(occurrence: Occurrence) -> Listed:
         datetime=occurrence.start.iso,
         when=format_span(occurrence.start, occurrence.last),
         ends=occurrence.end.isoformat(timespec="seconds"),
-        place=event.place.name if event.place is not None else None,
+        place=Markup(event.place.label) if event.place is not None else None,
         cancelled=occurrence.cancelled,
         badge=BADGES.get(state) if state else None,
         state=state,
@@ -187,4 +189,25 @@ def build_agenda(
         next=happening[: settings["AGENDA_HOME_OCCURRENCES"]],
         subscription=subscription(settings),
         page_url=agenda_page_url(pages),
+    )
+
+
+def part_of_agenda(
+    scheduled: list[tuple[Event, Schedule]],
+    feed_path: str,
+    page_url: str,
+    settings: dict[str, Any],
+) -> Agenda:
+    """Build the agenda of some of the events: a theme's, a venue's.
+
+    Listed as the agenda lists them, with their own feed (``feed_path``) and
+    a link back to the whole agenda's page (``page_url``); no home slots.
+    """
+    agenda = build_agenda(scheduled, [], settings)
+    return Agenda(
+        upcoming=agenda.upcoming,
+        past=agenda.past,
+        next=[],
+        subscription=subscription(settings, feed_path),
+        page_url=page_url,
     )

@@ -15,10 +15,12 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from alternateur.french.audience import accessibility_words, age_words
 from alternateur.french.dates import capitalized, format_day, format_span
+from alternateur.french.plaintext import plain_text
 from alternateur.french.rule_words import describe_dates
 from alternateur.model import occurrences
-from alternateur.model.contents import Event
+from alternateur.model.contents import Event, Place
 from alternateur.model.public_address import event_ics_url
 
 from .agenda import Listed, listed
@@ -79,7 +81,13 @@ class EventPage:
     status: str
     state: str | None  # ``Event.state``: the status is then a badge.
     reason: str | None
+    place: Place | None
+    # How to get there (``Access``), from the event's venue.
+    access: str | None
     osm_url: str | None
+    online: str | None
+    accessibility: str | None
+    age: str | None
     registration: Registration | None
     themes: list[ThemeLink]
     ics_url: str | None
@@ -146,7 +154,16 @@ def event_page(  # noqa: PLR0917 (the page's facts come from all of these)
         status=_status(event, announced, now),
         state=event.state,
         reason=event.reason,
-        osm_url=osm_search(event.address),
+        place=event.place,
+        access=event.venue.access if event.venue is not None else None,
+        osm_url=osm_search(plain_text(event.place.address))
+        if event.place is not None and event.place.street
+        else None,
+        online=event.online,
+        accessibility=None
+        if event.accessible_to is None
+        else accessibility_words(event.accessible_to),
+        age=age_words(event.age) if event.age is not None else None,
         registration=registration(event.registration),
         themes=themes or [],
         # A cancelled event, or one whose date is unknown, is not added.

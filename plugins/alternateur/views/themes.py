@@ -18,8 +18,9 @@ from pelican.urlwrappers import Tag
 
 from alternateur.model.contents import Event
 from alternateur.model.occurrences import Schedule
+from alternateur.model.values import makes_address
 
-from .agenda import Agenda, Subscription, build_agenda, subscription
+from .agenda import Agenda, Subscription, part_of_agenda
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def event_tags(event: Event) -> list[Tag]:
     seen: set[str] = set()
     found = []
     for tag in getattr(event, "tags", None) or []:
-        if tag.slug and tag.slug not in seen:
+        if makes_address(tag.slug) and tag.slug not in seen:
             seen.add(tag.slug)
             found.append(tag)
     return found
@@ -113,9 +114,11 @@ def build_themes(
             for event, times in scheduled
             if any(tag.slug == slug for tag in event_tags(event))
         ]
-        agenda = build_agenda(chosen, [], settings)
-        feed = subscription(
-            settings, settings["AGENDA_THEME_ICS_URL"].format(slug=slug)
+        agenda = part_of_agenda(
+            chosen,
+            settings["AGENDA_THEME_ICS_URL"].format(slug=slug),
+            page_url,
+            settings,
         )
         themes.append(
             Theme(
@@ -123,13 +126,7 @@ def build_themes(
                 save_as=settings["AGENDA_THEME_SAVE_AS"].format(slug=slug),
                 ics_save_as=settings["AGENDA_THEME_ICS_SAVE_AS"].format(slug=slug),
                 events=[event for event, _ in chosen],
-                agenda=Agenda(
-                    upcoming=agenda.upcoming,
-                    past=agenda.past,
-                    next=[],
-                    subscription=feed,
-                    page_url=page_url,
-                ),
+                agenda=agenda,
             )
         )
     return themes
