@@ -153,3 +153,15 @@ def build(
     site = Site(output, result)
     assert result.returncode == 0, site.log
     return site
+
+
+def build_in(root: Path, files: dict[str, str]) -> Site:
+    """Build ``files`` in ``root`` at the fixture's "now" and domain, pass or fail.
+
+    For the agenda's small sites (themes, venues) and their mistakes: the
+    caller reads the log of a build that must fail.
+    """
+    content = write_content(root / "content", files)
+    extra = ("-e", f'AGENDA_DOMAIN="{DOMAIN}"')
+    result = run_pelican(content, root / "output", now=NOW, extra=extra)
+    return Site(root / "output", result)

@@ -17,7 +17,7 @@ from icalendar import Calendar
 from . import agenda_site
 from .content_errors import MISTAKES
 from .icaljs import read
-from .sites import Site, plain, run_pelican, write_content
+from .sites import Site, plain
 
 FILES = {
     "pages/agenda.md": "Title: Agenda\nTemplate: agenda\n\nLes rendez-vous.\n",
@@ -52,11 +52,7 @@ FILES = {
 }
 
 
-def build(root, files: dict[str, str]) -> Site:
-    content = write_content(root / "content", files)
-    extra = ("-e", f'AGENDA_DOMAIN="{agenda_site.DOMAIN}"')
-    result = run_pelican(content, root / "output", now=agenda_site.NOW, extra=extra)
-    return Site(root / "output", result)
+build = agenda_site.build_in
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from icalendar import Calendar
 
 from . import agenda_site
 from .icaljs import read
-from .sites import Site, plain, run_pelican, write_content
+from .sites import Site, plain
 
 pytestmark = pytest.mark.site
 
@@ -91,11 +91,7 @@ FILES = {
 }
 
 
-def build(root, files: dict[str, str]) -> Site:
-    content = write_content(root / "content", files)
-    extra = ("-e", f'AGENDA_DOMAIN="{agenda_site.DOMAIN}"')
-    result = run_pelican(content, root / "output", now=agenda_site.NOW, extra=extra)
-    return Site(root / "output", result)
+build = agenda_site.build_in
 
 
 @pytest.fixture(scope="module")
@@ -325,6 +321,6 @@ def test_an_event_naming_a_venue_that_was_removed_is_an_error(tmp_path) -> None:
     built = build(tmp_path, files)
     assert built.result.returncode != 0
     assert (
-        "events/c-college.md: Venue « college » ne nomme aucun fichier de "
+        "events/c-college.md, ligne 3: Venue « college » ne nomme aucun fichier de "
         "content/venues/ (attendu le nom d'un fichier de content/venues/, sans .md)"
     ) in built.log

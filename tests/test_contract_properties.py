@@ -38,7 +38,10 @@ FILE = "events/tire.md"
 # the header, a line of it, or a key as the author wrote it (a value drawn
 # with a line break and a colon makes a new key).
 NAMES = "|".join(["Le texte", "L'en-tête", "La ligne \\d+", "[A-Za-z0-9_-]+"])
-ERROR_LINE = re.compile(rf"{re.escape(FILE)}: ({NAMES})( « .*» | ).*\(attendu .+")
+# « events/x.md, ligne 3: Start … » names the line of the field it is about.
+ERROR_LINE = re.compile(
+    rf"{re.escape(FILE)}(?:, ligne ([0-9]+))?: ({NAMES})( « .*» | ).*\(attendu .+"
+)
 
 # The years the calendars are read over, by both libraries.
 WINDOW = (datetime(2026, 1, 1, tzinfo=UTC), datetime(2029, 1, 1, tzinfo=UTC))
@@ -222,9 +225,16 @@ def test_any_header_gives_french_lines_or_a_site_that_parses(
     assert "Traceback" not in log, log
     assert result.returncode in {0, 1}, log
     if result.returncode == 1:
-        errors = [line for line in log.splitlines() if line.startswith(f"{FILE}:")]
+        starts = (f"{FILE}:", f"{FILE}, ligne ")
+        errors = [line for line in log.splitlines() if line.startswith(starts)]
         assert errors, log
-        assert all(ERROR_LINE.match(line) for line in errors), errors
+        written = event_file(header, text).split("\n")
+        for line in errors:
+            found = ERROR_LINE.match(line)
+            assert found, line
+            if found.group(1):  # The line named holds the field named.
+                named = written[int(found.group(1)) - 1]
+                assert found.group(2).lower() in named.lower(), (line, named)
         assert "Construction arrêtée" in log
         assert not output.exists()
     else:
