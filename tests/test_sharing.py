@@ -17,6 +17,8 @@ from PIL import Image
 
 from .sites import PRODUCTION_URL, Site, plain, run_pelican, write_content
 
+pytestmark = pytest.mark.site
+
 # "Now" is 2026-11-24 (sites.FIXED_NOW): the soup and the market are ahead,
 # the bicycle workshop's weekly series has sessions ahead, the forum is past.
 FILES: dict[str, str | bytes] = {
@@ -52,6 +54,21 @@ FILES: dict[str, str | bytes] = {
         Location: Le gymnase
 
         Passé.
+    """,
+    "venues/fabrique.md": """
+        Title: La Fabrique
+        Address: 3 rue de l'Essai
+        PostalCode: 94500
+        Locality: Champigny-sur-Marne
+
+        Une salle.
+    """,
+    "events/visio.md": """
+        Title: Réunion en visio
+        Start: 2027-02-02 20:00
+        Online: https://visio.example/salle
+
+        En ligne.
     """,
     "events/cinema.md": """
         Title: Soirée cinéma
@@ -174,6 +191,7 @@ def test_every_page_says_its_picture_and_the_file_is_1200_by_630(
         "agenda/soupe/index.html",
         "agenda/marche/index.html",
         "agenda/themes/cuisine/index.html",
+        "lieux/fabrique/index.html",
     }
     assert expected <= set(found)
     for page in found:
@@ -206,6 +224,16 @@ def test_a_series_card_gives_its_next_date(preview: Site) -> None:
     upcoming = preview.texts("agenda/atelier/", ".event-dates time")
     assert upcoming[0] == "mardi 24 novembre 2026, 18 h"
     assert alt == f"L'Alternateur : Atelier vélo — {upcoming[0]}"
+
+
+def test_a_venue_and_an_online_event_have_their_cards(preview: Site) -> None:
+    alt = plain(meta(preview, "lieux/fabrique/")["og:image:alt"])
+    assert alt == (
+        "L'Alternateur : La Fabrique — 3 rue de l'Essai, 94500 Champigny-sur-Marne"
+    )
+    alt = plain(meta(preview, "agenda/visio/")["og:image:alt"])
+    [when] = preview.texts("agenda/visio/", ".event-facts time")
+    assert alt == f"L'Alternateur : Réunion en visio — {when} — En ligne"
 
 
 def test_a_cancelled_events_card_says_so(preview: Site) -> None:
