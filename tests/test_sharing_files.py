@@ -215,3 +215,20 @@ def test_one_decoding_for_every_crop_gives_the_same_bytes() -> None:
     image = upright(data)
     for size in (SHARE_SIZE, *JSONLD_SIZES.values()):
         assert crop_image(image, size) == crop(data, size)
+
+
+def test_the_preview_links_the_files_it_already_serves(tmp_path: Path) -> None:
+    planner = Planner("cartes", "L'Alternateur")
+    card = cards.Card("L'Alternateur", "Soupe", ("Ici",))
+    sharing = Sharing(planner.card("accueil", card, SHARE_SIZE))
+    sharing.renditions = planner.renditions
+    [path] = sharing.renditions
+    served = tmp_path / "served"
+    write(sharing, served, OutputCache(tmp_path / "cache"))
+    cache = OutputCache(tmp_path / "cache")
+    write(sharing, tmp_path / "next", cache, earlier=lambda name: served / name)
+    assert (tmp_path / "next" / path).stat().st_ino == (served / path).stat().st_ino
+    assert (cache.made, cache.reused) == (0, 0)
+    # A file the served folder lacks comes from the cache.
+    write(sharing, tmp_path / "other", cache, earlier=lambda name: tmp_path / "none")
+    assert (cache.made, cache.reused) == (0, 1)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from pelican.generators import Generator
 from alternateur import keys
 from alternateur.checking.images import FOLDER
 from alternateur.hooks.generators import EventsGenerator
+from alternateur.hooks.incremental import served
 from alternateur.outputs.cards import Card
 from alternateur.outputs.output_cache import OutputCache
 from alternateur.outputs.sharing import (
@@ -103,4 +105,5 @@ def plan_sharing(generators: Sequence[Generator]) -> None:
     context[keys.SHARING] = sharing
     cache = OutputCache(Path(settings["CACHE_PATH"], CACHE_FOLDER))
     processes = settings["SHARE_IMAGES_PROCESSES"] or os.cpu_count() or 1
-    write(sharing, Path(generators[0].output_path), cache, processes)
+    earlier = partial(served, settings)
+    write(sharing, Path(generators[0].output_path), cache, processes, earlier)

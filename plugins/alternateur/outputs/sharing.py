@@ -19,6 +19,7 @@ import hashlib
 import json
 import logging
 import multiprocessing
+import os
 import site
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -280,11 +281,25 @@ def _make(missing: list[Rendition], processes: int) -> list[bytes]:
 
 
 def write(
-    sharing: Sharing, output: Path, cache: OutputCache, processes: int = 1
+    sharing: Sharing,
+    output: Path,
+    cache: OutputCache,
+    processes: int = 1,
+    earlier: Callable[[str], Path | None] | None = None,
 ) -> None:
-    """Write every planned file into ``output``, making only what the cache lacks."""
+    """Write every planned file into ``output``, making only what the cache lacks.
+
+    ``earlier`` gives the file an earlier build wrote at the same path, if
+    any (the incremental preview's served folder): its name carries its
+    key's hash, so it is the same file, hard-linked rather than copied.
+    """
     missing = []
+    linked = 0
     for path, rendition in sorted(sharing.renditions.items()):
+        previous = earlier(path) if earlier is not None else None
+        if previous is not None and _link(previous, output / path):
+            linked += 1
+            continue
         data = cache.get(rendition.key)
         if data is None:
             missing.append(rendition)
@@ -294,11 +309,22 @@ def write(
         cache.put(rendition.key, data)
         _write_file(output / rendition.path, data)
     logger.info(
-        "Images de partage : %d écrites, %d faites, %d reprises du cache.",
+        "Images de partage : %d écrites, %d faites, %d reprises du cache, "
+        "%d liées depuis le dossier servi.",
         len(sharing.renditions),
         cache.made,
         cache.reused,
+        linked,
     )
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
 
 
 def _write_file(target: Path, data: bytes) -> None:
