@@ -2,7 +2,8 @@
 
 Anything that reads the clock, the local time zone or locale, the order in
 which the file system lists files, or Python's hash seed would show here as a
-file that differs between the two builds.
+file that differs between the two builds. Each build has its own cache, so
+the sharing cards are drawn twice, not copied from the first build's cache.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ def test_two_publications_of_the_same_sources_are_identical(tmp_path: Path) -> N
                 "TZ": zone,
                 "LC_ALL": locale,
             },
+            extra=("-e", f'CACHE_PATH="{tmp_path / f"cache-{number}"}"'),
         )
         assert result.returncode == 0, result.stdout + result.stderr
         builds.append(tree(output))
@@ -58,3 +60,5 @@ def test_two_publications_of_the_same_sources_are_identical(tmp_path: Path) -> N
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
     assert {"index.html", "sitemap.xml", "robots.txt", ".nojekyll"} <= set(first)
+    cards = [name for name in first if name.startswith("cartes/")]
+    assert len(cards) > 10
