@@ -177,7 +177,7 @@ def image_site(siteurl: str) -> Path:
         root / "output",
         settings="publishconf.py",
         env={"SITEURL": siteurl},
-        extra=["-e", f"IMAGE_CACHE_PATH={cache}"],
+        extra=["-e", f"CACHE_PATH={cache}"],
     )
     if result.returncode:
         raise SystemExit(result.stdout + result.stderr)

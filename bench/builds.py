@@ -1,4 +1,4 @@
-"""The five builds the benchmark times, each in a subprocess of its own.
+"""The builds the benchmark times, each in a subprocess of its own.
 
 Every build runs as a separate process, as an author runs it, so that the
 interpreter's start-up and Pelican's imports count, and so that the peak
@@ -47,6 +47,9 @@ class Run:
     seconds: float
     max_rss_kib: int
     pages: int
+    # Sharing images (og:image, JSON-LD) the run drew or cropped: the new
+    # entries of its cache (outputs/output_cache.py keeps every file made).
+    cards_made: int = 0
 
 
 class BuildError(RuntimeError):
@@ -120,11 +123,29 @@ def fresh(path: Path) -> Path:
     return path
 
 
-def project_build(content: Path, work: Path) -> Run:
-    """Run (a), the project's strict build: its settings, plugin and theme."""
-    output = fresh(work / "project")
+def card_entries(cache: Path) -> int:
+    """How many sharing images a cache folder keeps."""
+    folder = cache / "cards"
+    return sum(1 for _ in folder.iterdir()) if folder.is_dir() else 0
+
+
+def project_build(content: Path, work: Path, *, cold_cards: bool = False) -> Run:
+    """Run (a), the project's strict build: its settings, plugin and theme.
+
+    Its sharing images come from a cache of their own, kept from run to run
+    (an author's rebuild), or emptied first with ``cold_cards`` (a first
+    build, or a publication without a cache): then every card is drawn.
+    """
+    name = "cards-cold" if cold_cards else "project"
+    output, cache = fresh(work / name), work / f"{name}-cache"
+    if cold_cards:
+        fresh(cache)
     command = pelican_command(content, output, ROOT / "pelicanconf.py")
-    return timed(command, cwd=ROOT, log=work / "project.log", output=output)
+    command.append(f"CACHE_PATH={json.dumps(str(cache))}")
+    before = card_entries(cache)
+    run = timed(command, cwd=ROOT, log=work / f"{name}.log", output=output)
+    run.cards_made = card_entries(cache) - before
+    return run
 
 
 def stock_build(content: Path, work: Path) -> Run:

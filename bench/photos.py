@@ -75,11 +75,12 @@ def write_site(folder: Path, n: int, size: tuple[int, int] = PHOTO_SIZE) -> Path
 def _build(source: Path, work: Path, cache: Path, name: str) -> dict:
     output = builds.fresh(work / name)
     command = builds.pelican_command(source, output, builds.ROOT / "pelicanconf.py")
-    command.append(f"IMAGE_CACHE_PATH={json.dumps(str(cache))}")
+    # The build's whole cache: the variants (images/) and the sharing cards.
+    command.append(f"CACHE_PATH={json.dumps(str(cache))}")
     run = builds.timed(
         command, cwd=builds.ROOT, log=work / f"{name}.log", output=output
     )
-    record = cache / LAST_BUILD
+    record = cache / "images" / LAST_BUILD
     counts = {"encoded": 0, "cached": 0}
     if record.exists():
         counts = json.loads(record.read_text(encoding="utf-8"))

@@ -19,6 +19,7 @@ MAX_SLOPE_GROWTH = 1.5
 
 COLUMNS = {
     "project": "projet (strict)",
+    "cards_cold": "projet, cartes à dessiner",
     "stock": "Pelican seul",
     "hugo": "Hugo",
     "warm": "projet, cache chaud",
@@ -90,6 +91,17 @@ def budgets(sizes: list[dict], slope_rows: list[dict]) -> list[dict]:
         value = real.get(build, {}).get("seconds")
         passed = None if value is None else value < limit
         result.append(_budget(label, f"< {limit} s", value, passed))
+    drawn = by_label.get(str(OVERHEAD_SIZE), {}).get("builds", {}).get("project")
+    made = None if drawn is None else sum(drawn.get("cards_made", []))
+    result.append(
+        _budget(
+            f"reconstruction sans changement : aucune image de partage "
+            f"dessinée, N = {OVERHEAD_SIZE}",
+            "= 0",
+            made,
+            None if made is None else made == 0,
+        )
+    )
     for build in ("project", "warm"):
         key = f"{build}_ms_per_event"
         values = [row[key] for row in slope_rows if key in row]

@@ -4,7 +4,8 @@ An event with a 4000×3000 poster and a credit, a page with two body images
 (one written ``{static}/images/…``, one by its bare name), a milestone with a
 photo on the timeline, and a transparent PNG: what the budgets and the
 pipeline are checked on. Each build gets its own image cache, inside its
-temporary folder, never the project's ``cache/``.
+temporary folder (``CACHE_PATH``: the variants in ``cache/images``, the
+sharing cards in ``cache/cards``), never the project's ``cache/``.
 """
 
 from __future__ import annotations
@@ -85,8 +86,6 @@ def build_image_site(
     content = write_content(root / "content", files or image_files())
     output = root / "output"
     cache = json.dumps(str(root / "cache"))
-    result = run_pelican(
-        content, output, extra=["-e", f"IMAGE_CACHE_PATH={cache}", *extra]
-    )
+    result = run_pelican(content, output, extra=["-e", f"CACHE_PATH={cache}", *extra])
     assert result.returncode == 0, result.stdout + result.stderr
     return Site(output, result)

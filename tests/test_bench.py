@@ -51,7 +51,7 @@ def test_every_build_ran_and_wrote_its_pages(results: dict) -> None:
     [size] = results["sizes"]
     assert (size["label"], size["events"], size["milestones"]) == (str(N), N, 1)
     builds = size["builds"]
-    assert set(builds) == {"project", "stock", "warm", "live"}
+    assert set(builds) == {"project", "cards_cold", "stock", "warm", "live"}
     for name, build in builds.items():
         assert build["seconds"] > 0, name
         assert len(build["runs"]) == 1, name
@@ -64,12 +64,21 @@ def test_every_build_ran_and_wrote_its_pages(results: dict) -> None:
     assert len(builds["live"]["rebuild_seconds"]) == 1
 
 
+def test_the_cards_are_drawn_cold_and_never_again(results: dict) -> None:
+    [size] = results["sizes"]
+    builds = size["builds"]
+    # One card per page and per event, three more per event to come.
+    [cold] = builds["cards_cold"]["cards_made"]
+    assert cold >= N + size["pages"]
+    assert builds["project"]["cards_made"] == [0]
+
+
 def test_the_report_has_ratios_and_every_budget(results: dict) -> None:
     [size] = results["sizes"]
     assert size["ratios"]["project/stock"] > 0
     assert size["ratios"]["project/hugo"] is None, "Hugo was not asked for"
     assert results["slopes"] == [], "one size has no slope"
-    assert len(results["budgets"]) == 5
+    assert len(results["budgets"]) == 6
     for budget in results["budgets"]:
         assert set(budget) == {"name", "limit", "value", "passed"}
         assert budget["passed"] is None, "nothing here measures a budget"

@@ -231,7 +231,7 @@ def test_any_header_gives_french_lines_or_a_site_that_parses(
         written = event_file(header, text).split("\n")
         for line in errors:
             found = ERROR_LINE.match(line)
-            assert found, line
+            assert found, (line, log)
             if found.group(1):  # The line named holds the field named.
                 named = written[int(found.group(1)) - 1]
                 assert found.group(2).lower() in named.lower(), (line, named)

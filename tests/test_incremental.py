@@ -229,7 +229,7 @@ def test_each_preview_with_images_is_a_full_build(tmp_path: Path) -> None:
     project.mkdir()
     drive(project, IMAGE_STEPS, "nosearch", IMAGE_SITE)
     files = dict(IMAGE_SITE)
-    cache = json.dumps(str(tmp_path / "full-cache"))
+    cache = json.dumps(str(tmp_path / "full-cache"))  # Images and cards.
     for number, step in enumerate(IMAGE_STEPS):
         files.update({name: text for name, text in step.items() if text is not None})
         content = write_content(tmp_path / f"content-{number}", files)
@@ -238,7 +238,7 @@ def test_each_preview_with_images_is_a_full_build(tmp_path: Path) -> None:
             content,
             output,
             strict=False,
-            extra=["-e", "PREVIEW_PROBLEMS_BANNER=true", f"IMAGE_CACHE_PATH={cache}"],
+            extra=["-e", "PREVIEW_PROBLEMS_BANNER=true", f"CACHE_PATH={cache}"],
         )
         assert full.returncode == 0, full.stdout + full.stderr
         preview, expected = tree(project / f"snapshot-{number}"), tree(output)

@@ -33,6 +33,14 @@ def test_a_one_off_event_is_one_event_with_place_address_and_organizer(
     site: Site,
 ) -> None:
     [event] = jsonld(site, "agenda/rencontre/")
+    # Its pictures (16:9, 4:3, 1:1) are tested with the files, in test_sharing.py.
+    images = event.pop("image")
+    assert [url.split(".")[-3].rsplit("-", 1)[1] for url in images] == [
+        "16x9",
+        "4x3",
+        "1x1",
+    ]
+    assert all(url.startswith(f"https://{DOMAIN}/cartes/") for url in images)
     assert event == {
         "@context": SCHEMA,
         "@type": "Event",

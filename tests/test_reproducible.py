@@ -2,7 +2,8 @@
 
 Anything that reads the clock, the local time zone or locale, the order in
 which the file system lists files, or Python's hash seed would show here as a
-file that differs between the two builds.
+file that differs between the two builds. Each build has its own cache, so
+the sharing cards are drawn twice, not copied from the first build's cache.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def test_two_publications_of_the_same_sources_are_identical(tmp_path: Path) -> N
                 "TZ": zone,
                 "LC_ALL": locale,
             },
+            extra=("-e", f'CACHE_PATH="{tmp_path / f"cache-{number}"}"'),
         )
         assert result.returncode == 0, result.stdout + result.stderr
         builds.append(tree(output))
@@ -60,6 +62,8 @@ def test_two_publications_of_the_same_sources_are_identical(tmp_path: Path) -> N
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
     assert {"index.html", "sitemap.xml", "robots.txt", ".nojekyll"} <= set(first)
+    cards = [name for name in first if name.startswith("cartes/")]
+    assert len(cards) > 10
 
 
 def test_two_publications_with_images_are_identical(tmp_path: Path) -> None:
@@ -73,7 +77,7 @@ def test_two_publications_with_images_are_identical(tmp_path: Path) -> None:
         [("1", "UTC", "C.UTF-8"), ("2", "America/New_York", "POSIX")]
     ):
         output = tmp_path / f"build-{number}"
-        cache = json.dumps(str(tmp_path / f"cache-{number}"))
+        cache = json.dumps(str(tmp_path / f"cache-{number}"))  # Both caches.
         result = run_pelican(
             first_content if number == 0 else content,
             output,
@@ -84,7 +88,7 @@ def test_two_publications_with_images_are_identical(tmp_path: Path) -> None:
                 "TZ": zone,
                 "LC_ALL": locale,
             },
-            extra=["-e", f"IMAGE_CACHE_PATH={cache}"],
+            extra=["-e", f"CACHE_PATH={cache}"],
         )
         assert result.returncode == 0, result.stdout + result.stderr
         builds.append(tree(output))
@@ -93,3 +97,4 @@ def test_two_publications_with_images_are_identical(tmp_path: Path) -> None:
     assert sorted(first) == sorted(second)
     assert [name for name in first if first[name] != second[name]] == []
     assert len([name for name in first if name.startswith("images/")]) == 57
+    assert [name for name in first if name.startswith("cartes/")]

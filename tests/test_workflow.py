@@ -133,6 +133,19 @@ def test_python_packages_are_cached(workflow: dict[str, Any]) -> None:
     assert cache["with"]["path"] == "~/.cache/pip"
 
 
+def test_publications_keep_the_sharing_images_drawn_before(
+    workflow: dict[str, Any],
+) -> None:
+    steps = workflow["jobs"]["deploy"]["steps"]
+    cache = next(
+        step for step in steps if step.get("uses", "").startswith("actions/cache@")
+    )
+    # Pelican's CACHE_PATH (cache/, beside publishconf.py) and its cards folder.
+    assert cache["with"]["path"] == "cache/cards"
+    assert cache["with"]["restore-keys"] == "share-images-"
+    assert steps.index(cache) < len(steps) - 1, "before make gh-pages"
+
+
 def test_every_action_is_pinned_to_a_commit_with_its_version() -> None:
     uses = re.findall(r"uses: (\S+)(.*)", WORKFLOW.read_text(encoding="utf-8"))
     assert uses

@@ -17,6 +17,7 @@ from .hooks.incremental import index_or_carry, keep_templates, remember_builds
 from .hooks.memory import forget_rendered_content
 from .hooks.pictures import drop_originals, place_images
 from .hooks.preview import remember_output, show_problems
+from .hooks.sharing import plan_sharing
 from .hooks.staging import stage_builds
 from .hooks.typeset_pages import typeset_rendered_pages
 from .outputs.site_files import write_site_files
@@ -32,9 +33,10 @@ def after_reading(generators: Sequence[Generator]) -> None:
     The check first: in a strict build it stops here, before the timeline
     and the sitemap look at content it rejected; then the preview's banner
     of the problems found (``hooks/preview.py``, off outside the preview),
-    the images (planned, body images marked, files written before any
-    page), the timeline (it gives milestones their URLs) and the sitemap's
-    dates.
+    the images (planned, body images marked, their variants written before
+    any page), the timeline (it gives milestones their URLs), the sitemap's
+    dates, and every page's shared picture (its files written before any
+    page).
     """
     finish_reading(generators)
     show_problems(generators)
@@ -42,6 +44,7 @@ def after_reading(generators: Sequence[Generator]) -> None:
     add_timeline(generators)
     add_association(generators)
     date_sitemap_from_build(generators)
+    plan_sharing(generators)
 
 
 def register() -> None:

@@ -33,6 +33,8 @@ HIDDEN_PAGES = "hidden_pages"
 # The association's facts from the settings, and the home page's JSON-LD.
 ASSOCIATION = "association"
 ORGANIZATION_JSONLD = "organization_jsonld"
+# Every page's shared picture (``outputs/sharing.Sharing``; issue 17).
+SHARING = "sharing"
 
 # The preview's banner of content problems (``hooks/preview.py``; issue 15).
 PREVIEW_PROBLEMS = "preview_problems"

@@ -144,6 +144,15 @@ DEFAULTS: dict[str, Any] = {
     ),
     # The agenda's thumbnails (.occurrence-thumbnail in site.css).
     "IMAGE_THUMBNAIL_SIZES": "6rem",
+    # Sharing (issue 17, outputs/sharing.py): every page's og:image, 1200×630,
+    # and each event's JSON-LD images: the page's Image cropped, else a card
+    # drawn at build time. False: no picture in link previews or JSON-LD.
+    "SHARE_IMAGES": True,
+    # The folder of these files in the site (cartes/agenda-soupe.1a2b3c4d.png).
+    "SHARE_IMAGES_PATH": "cartes",
+    # Processes that draw what the cache lacks (0: one per processor). A first
+    # build of a thousand events draws four thousand files.
+    "SHARE_IMAGES_PROCESSES": 0,
 }
 
 

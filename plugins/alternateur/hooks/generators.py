@@ -301,12 +301,16 @@ class EventsGenerator(_FolderGenerator):
         now = build_now(self.context)
         settings = self.settings
         site = incremental.site_key(self.context, settings)
+        sharing = self.context.get(keys.SHARING)
         for event, times in self.scheduled:
             themes = links_of(event, self.theme_names, settings)
             facts = event_page(event, times, now, settings, themes=themes)
+            images = sharing.jsonld_images(event) if sharing is not None else []
+            shared = sharing.for_page(event) if sharing is not None else None
             # The page's inputs but its JSON-LD and Google link, which follow
-            # from the event and its times (hooks/incremental.py).
-            key = site and incremental.page_key(site, event, facts)
+            # from the event and its times (hooks/incremental.py); its shared
+            # pictures, whose addresses follow from their files' bytes too.
+            key = site and incremental.page_key(site, event, (facts, shared, images))
             if incremental.reuse(settings, writer.output_path, event.save_as, key):
                 continue
             writer.write_file(
@@ -317,7 +321,7 @@ class EventsGenerator(_FolderGenerator):
                 page=event,
                 event_page=replace(
                     facts,
-                    jsonld=event_jsonld(event, times, settings),
+                    jsonld=event_jsonld(event, times, settings, images),
                     google_url=google_template(event, settings),
                 ),
                 relative_urls=settings["RELATIVE_URLS"],

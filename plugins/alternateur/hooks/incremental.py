@@ -288,6 +288,13 @@ def reuse(settings: dict[str, Any], output_path: str, save_as: str, key: str) ->
     return True
 
 
+def served(settings: dict[str, Any], path: str) -> Path | None:
+    """Return the served folder's file ``path``, which this build may link."""
+    if not enabled(settings) or MEMORY.served is None:
+        return None
+    return MEMORY.served / path
+
+
 def written(settings: dict[str, Any], save_as: str, key: str) -> None:
     """Note the fingerprint of a page this build wrote."""
     if enabled(settings):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -151,8 +152,10 @@ def _offers(event: Event, settings: dict[str, Any]) -> dict[str, Any] | None:
     return offer | {"availability": f"{SCHEMA}/{available}", "url": url}
 
 
-def item(occurrence: Occurrence, settings: dict[str, Any]) -> dict[str, Any]:
-    """One schema.org ``Event`` for one occurrence."""
+def item(
+    occurrence: Occurrence, settings: dict[str, Any], images: Sequence[str] = ()
+) -> dict[str, Any]:
+    """One schema.org ``Event`` for one occurrence; ``images``: site paths."""
     event = occurrence.event
     state = "cancelled" if occurrence.cancelled else event.state
     status = STATUSES.get(state or "", "EventScheduled")
@@ -177,6 +180,8 @@ def item(occurrence: Occurrence, settings: dict[str, Any]) -> dict[str, Any]:
         "typicalAgeRange": event.age.schema if event.age is not None else None,
         "description": plain_text(getattr(event, "summary", "")) or None,
         "url": absolute_url(settings, event.url),
+        # Google's three ratios (16:9, 4:3, 1:1; outputs/sharing.py).
+        "image": [absolute_url(settings, path) for path in images] or None,
     }
     return {key: value for key, value in data.items() if value is not None}
 
@@ -191,10 +196,18 @@ def script_json(data: Any) -> Markup:
 
 
 def event_jsonld(
-    event: Event, times: Schedule, settings: dict[str, Any]
+    event: Event,
+    times: Schedule,
+    settings: dict[str, Any],
+    images: Sequence[str] = (),
 ) -> Markup | None:
-    """Return the page's JSON-LD (one ``Event`` or a list); None if month-precise."""
+    """Return the page's JSON-LD (one ``Event`` or a list); None if month-precise.
+
+    ``images`` are the site paths of the event's pictures, if any.
+    """
     if not event.expressible:
         return None
-    items = [item(occurrence, settings) for occurrence in sessions(event, times)]
+    items = [
+        item(occurrence, settings, images) for occurrence in sessions(event, times)
+    ]
     return script_json(items[0] if len(items) == 1 else items)
