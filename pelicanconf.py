@@ -20,7 +20,9 @@ PLUGINS = ["alternateur"]
 # The site has pages, milestones and events; no blog articles.
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+# The authors' images (content/images/) are never copied as they are: the
+# plugin publishes their resized variants (plugins/alternateur/outputs/images.py).
+STATIC_PATHS: list[str] = []
 DIRECT_TEMPLATES: list[str] = []
 # Pages keep the URL of their file name: retitling a page never breaks a link.
 SLUGIFY_SOURCE = "basename"

@@ -648,6 +648,7 @@ def test(c: Context) -> None:
         "profile": "profiler la construction stricte (cProfile)",
         "profile_size": "taille du site profilé",
         "output": "fichier JSON des résultats (bench/out/results.json)",
+        "photos": "mesurer aussi un site de N photos 4000×3000 (froid, cache chaud)",
     }
 )
 def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
@@ -661,6 +662,7 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
     profile: bool = False,
     profile_size: int = 1000,
     output: str = "",
+    photos: int = 0,
 ) -> None:
     """Mesure la construction face à Pelican seul et Hugo (docs « Performances »)."""
     from bench.run import main  # noqa: PLC0415 (only ``bench`` needs it)
@@ -671,12 +673,13 @@ def bench(  # noqa: PLR0917 (invoke makes each parameter a flag)
     args += [] if live else ["--no-live"]
     args += ["--profile", str(profile_size)] if profile else []
     args += ["--output", output] if output else []
+    args += ["--photos", str(photos)] if photos else []
     main(args)
 
 
 @task
 def audit(c: Context) -> None:
-    """Lighthouse (mobile) et captures d'écran du site réel (docs « Le thème »)."""
+    """Lighthouse (mobile) et captures d'écran du site réel, puis du site d'images."""
     from audit.run import main  # noqa: PLC0415 (only ``audit`` needs it)
 
     if main():

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
-from . import builds, content, hugo, report, stock
+from . import builds, content, hugo, photos, report, stock
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUTPUT = HERE / "out" / "results.json"
@@ -61,6 +61,18 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         default=None,
         metavar="N",
         help="profiler (cProfile) la construction stricte à N événements (1000)",
+    )
+    parser.add_argument(
+        "--photos",
+        type=int,
+        default=0,
+        metavar="N",
+        help="mesurer aussi un site de N photos, à froid et cache chaud (50)",
+    )
+    parser.add_argument(
+        "--photo-size",
+        default="4000x3000",
+        help="taille des photos synthétiques, LARGEURxHAUTEUR",
     )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument(
@@ -252,10 +264,17 @@ def main(argv: list[str] | None = None) -> dict:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         if args.profile:
             results["profile"] = profile(args.profile, work, args.output)
+        if args.photos > 0:
+            width, height = (int(v) for v in args.photo_size.lower().split("x"))
+            results["photos"] = photos.measure(
+                args.photos, work, args.repeats, (width, height)
+            )
         args.output.write_text(
             json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         sys.stdout.write(report.table(results) + "\n")
+        if "photos" in results:
+            sys.stdout.write("\n" + photos.table(results["photos"]) + "\n")
         sys.stdout.write(
             "Charge de la machine (loadavg) au début / à la fin : "
             f"{machine['loadavg_start']} / {machine['loadavg_end']}\n"

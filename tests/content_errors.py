@@ -617,6 +617,18 @@ MISTAKES = {
         "milestones/photo.md, ligne 3: Image « casse.jpg » n'est pas une image lisible "
         "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
     ),
+    "image-cut-short": Mistake(
+        {
+            "events/coupee.md": _event(
+                "Title: Coupée\nStart: 2019-12-06 19:00\nImage: coupee.jpg\n"
+                "ImageAlt: Une affiche"
+            ),
+            # An upload stopped halfway: a whole header, half the pixels.
+            "images/coupee.jpg": _photo((400, 300))[:1200],
+        },
+        "events/coupee.md, ligne 3: Image « coupee.jpg » n'est pas une image lisible "
+        "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
+    ),
     "image-unsupported-format": Mistake(
         {
             "events/gif.md": _event(
@@ -640,6 +652,43 @@ MISTAKES = {
         "Image « ../secret.jpg » n'est pas un nom de fichier "
         "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/, sans "
         "dossier)",
+    ),
+    "body-image-without-alt": Mistake(
+        {
+            "pages/jardin.md": "Title: Jardin\n\nLe jardin :\n\n![](jardin.jpg)\n",
+            "images/jardin.jpg": _photo(),
+        },
+        "pages/jardin.md: L'image du texte « jardin.jpg » n'a pas de texte "
+        "alternatif (attendu ![ce que l'image montre](jardin.jpg), en une phrase, "
+        "pour qui ne la voit pas)",
+    ),
+    "body-image-missing-file": Mistake(
+        {
+            "events/photos.md": _event(
+                "Title: Photos\nStart: 2019-12-06 19:00",
+                "![La salle]({static}/images/salle.jpg)",
+            ),
+        },
+        "events/photos.md: L'image du texte « {static}/images/salle.jpg » n'existe "
+        "pas dans content/images/ (attendu un fichier JPEG, PNG ou WebP du dossier "
+        "content/images/)",
+    ),
+    "body-image-on-another-site": Mistake(
+        {
+            "milestones/ailleurs.md": "Title: Ailleurs\nDate: 2019-07\n\n"
+            "![Une photo](https://example.org/photo.jpg)\n",
+        },
+        "milestones/ailleurs.md: L'image du texte « https://example.org/photo.jpg » "
+        "est sur un autre site (attendu un fichier du dossier content/images/ : le "
+        "site ne charge rien d'ailleurs)",
+    ),
+    "body-image-unreadable": Mistake(
+        {
+            "pages/casse.md": "Title: Cassée\n\n![Un plan](plan.png)\n",
+            "images/plan.png": b"\x89PNG pas une image",
+        },
+        "pages/casse.md: L'image du texte « plan.png » n'est pas une image lisible "
+        "(attendu un fichier JPEG, PNG ou WebP du dossier content/images/)",
     ),
     "page-without-text": Mistake(
         {"pages/muette.md": "Title: Muette\n"},

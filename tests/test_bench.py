@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import content, report
+from bench import content, photos, report
 from bench.run import main
 
 N = 5
@@ -84,3 +84,19 @@ def test_the_report_has_ratios_and_every_budget(results: dict) -> None:
         assert budget["passed"] is None, "nothing here measures a budget"
     assert {"cpus", "python", "pelican", "loadavg_start"} <= set(results["machine"])
     assert "| N = 5 |" in report.table(results)
+
+
+@pytest.mark.site
+def test_the_photo_builds_count_their_encodes(tmp_path: Path) -> None:
+    # Small photos, for speed: the benchmark's own are 4000×3000.
+    measured = photos.measure(2, tmp_path, repeats=1, size=(400, 300))
+    none, cold, warm = measured["none"], measured["cold"], measured["warm"]
+    assert (none["encoded"], none["files"]) == (0, 0)
+    assert (cold["encoded"], cold["cached"]) == (2, 0)
+    assert (warm["encoded"], warm["cached"]) == (0, 2)
+    # 320 and 400 px, in AVIF, WebP and JPEG, for each photo.
+    assert cold["files"] == warm["files"] == 12
+    assert cold["bytes"] == warm["bytes"] > 0
+    assert photos.photo((40, 30), 1) == photos.photo((40, 30), 1), "deterministic"
+    assert "| cache chaud |" in photos.table(measured)
+    assert "| sans images |" in photos.table(measured)

@@ -74,3 +74,15 @@ def test_an_empty_alt_text_is_no_alt_text(tmp_path: Path) -> None:
 
 def test_no_image_no_check(tmp_path: Path) -> None:
     assert image_problems({"imagealt": "seul"}, str(tmp_path)) == []
+
+
+@pytest.mark.parametrize("form", ["JPEG", "PNG", "WEBP"])
+def test_a_file_cut_short_is_unreadable(tmp_path: Path, form: str) -> None:
+    # An upload stopped halfway: the header is whole, the pixels are not.
+    _save(tmp_path, "coupee.img", (400, 300), form)
+    path = tmp_path / images.FOLDER / "coupee.img"
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+    assert source_problem(str(tmp_path), "coupee.img") == (
+        "n'est pas une image lisible (attendu un fichier JPEG, PNG ou WebP du "
+        "dossier content/images/)"
+    )

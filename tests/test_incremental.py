@@ -12,6 +12,7 @@ and the banner's note that says so on every page.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -21,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from .images_fixture import photo
 from .sites import FIXED_NOW, ROOT, run_pelican, write_content
 
 pytestmark = pytest.mark.site
@@ -60,7 +62,7 @@ STEPS: list[dict[str, str | None]] = [
 ]
 # Builds the preview in one process after each step, and keeps a copy.
 DRIVER = """
-import json, os, shutil, sys, time
+import base64, json, os, shutil, sys, time
 from pathlib import Path
 import tasks
 steps = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
@@ -72,7 +74,10 @@ for number, files in enumerate(steps):
         if text is None:
             path.unlink()
             continue
-        path.write_text(text, encoding="utf-8")
+        if text.startswith("base64:"):
+            path.write_bytes(base64.b64decode(text.removeprefix("base64:")))
+        else:
+            path.write_text(text, encoding="utf-8")
         # A new date, as every save gives (Pelican's cache compares them).
         stamp = time.time() + number
         os.utime(path, (stamp, stamp))
@@ -100,12 +105,25 @@ def tree(root: Path) -> dict[str, bytes]:
     }
 
 
-def drive(project: Path, steps: list[dict[str, str | None]], search: str) -> list:
+def _as_text(value: str | bytes | None) -> str | None:
+    """A step's file for the driver's JSON: bytes (an image) in base64."""
+    if isinstance(value, bytes):
+        return "base64:" + base64.b64encode(value).decode()
+    return value
+
+
+def drive(
+    project: Path,
+    steps: list[dict[str, str | bytes | None]],
+    search: str,
+    site: dict[str, str | bytes] = SITE,
+) -> list:
     """Build the preview after each step in one process: each build's inodes."""
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py", "plugins", "theme"):
         (project / name).symlink_to(ROOT / name)
-    write_content(project / "content", SITE)
-    (project / "steps.json").write_text(json.dumps(steps), encoding="utf-8")
+    write_content(project / "content", site)
+    encoded = [{name: _as_text(v) for name, v in step.items()} for step in steps]
+    (project / "steps.json").write_text(json.dumps(encoded), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-c", DRIVER, "steps.json", search],
         cwd=project,
@@ -184,3 +202,46 @@ def test_the_preview_keeps_its_first_search_index(tmp_path: Path) -> None:
     assert {name: inodes[1][name] for name in index} == {
         name: inodes[0][name] for name in index
     }, "linked from the folder served, not indexed again"
+
+
+# Images: a poster replaced, and an event with a body image kept (not read
+# again) while another changes. Pages show their variants by the hash of
+# the image's bytes: a stale page would name files the folder lacks.
+IMAGE_SITE: dict[str, str | bytes] = {
+    **SITE,
+    "events/affiche.md": "Title: Affiche\nStart: 2030-02-01 19:00\n"
+    "Image: affiche.jpg\nImageAlt: Une affiche\n\n![Le jardin](jardin.jpg)\n",
+    "milestones/photo.md": "Title: Photo\nDate: 2018\n\n![La cour](jardin.jpg)\n",
+    "images/affiche.jpg": photo((800, 600), seed=1),
+    "images/jardin.jpg": photo((700, 500), seed=2),
+}
+IMAGE_STEPS: list[dict[str, str | bytes | None]] = [
+    {},
+    {"events/atelier.md": ATELIER.replace("Réparer.", "Réparer des vélos.")},
+    {"images/affiche.jpg": photo((800, 600), seed=3)},
+    {"images/jardin.jpg": photo((640, 480), seed=4)},
+    {},
+]
+
+
+def test_each_preview_with_images_is_a_full_build(tmp_path: Path) -> None:
+    project = tmp_path / "apercu"
+    project.mkdir()
+    drive(project, IMAGE_STEPS, "nosearch", IMAGE_SITE)
+    files = dict(IMAGE_SITE)
+    cache = json.dumps(str(tmp_path / "full-cache"))  # Images and cards.
+    for number, step in enumerate(IMAGE_STEPS):
+        files.update({name: text for name, text in step.items() if text is not None})
+        content = write_content(tmp_path / f"content-{number}", files)
+        output = tmp_path / f"output-{number}"
+        full = run_pelican(
+            content,
+            output,
+            strict=False,
+            extra=["-e", "PREVIEW_PROBLEMS_BANNER=true", f"CACHE_PATH={cache}"],
+        )
+        assert full.returncode == 0, full.stdout + full.stderr
+        preview, expected = tree(project / f"snapshot-{number}"), tree(output)
+        assert sorted(preview) == sorted(expected), number
+        assert [n for n in expected if preview[n] != expected[n]] == [], number
+        assert any(name.startswith("images/jardin-") for name in expected)

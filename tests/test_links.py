@@ -72,7 +72,8 @@ def test_the_crawl_reports_each_kind_of_broken_link(tmp_path: Path) -> None:
                 [externe](https://www.example.net/)
                 [sans https](http://example.org/sub/autre/)
 
-                <img src="/images/logo.png" alt="" srcset="{PRODUCTION_URL}/a.png 2x">
+                <video src="/images/logo.png"></video>
+                <picture><source srcset="{PRODUCTION_URL}/a.png 2x"></picture>
                 """.replace("{PRODUCTION_URL}", PRODUCTION_URL),
             "pages/autre.md": """\
                 Title: Autre

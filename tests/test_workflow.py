@@ -133,16 +133,19 @@ def test_python_packages_are_cached(workflow: dict[str, Any]) -> None:
     assert cache["with"]["path"] == "~/.cache/pip"
 
 
-def test_publications_keep_the_sharing_images_drawn_before(
+def test_publications_keep_the_images_made_before(
     workflow: dict[str, Any],
 ) -> None:
     steps = workflow["jobs"]["deploy"]["steps"]
     cache = next(
         step for step in steps if step.get("uses", "").startswith("actions/cache@")
     )
-    # Pelican's CACHE_PATH (cache/, beside publishconf.py) and its cards folder.
-    assert cache["with"]["path"] == "cache/cards"
-    assert cache["with"]["restore-keys"] == "share-images-"
+    # Pelican's CACHE_PATH (cache/, beside publishconf.py): the variants of
+    # content/images/ and the sharing cards, each in its folder.
+    assert cache["with"]["path"].split() == ["cache/images", "cache/cards"]
+    # A new key at every run (a cache is never overwritten), the last restored.
+    assert cache["with"]["key"] == "built-images-${{ github.run_id }}"
+    assert cache["with"]["restore-keys"] == "built-images-"
     assert steps.index(cache) < len(steps) - 1, "before make gh-pages"
 
 

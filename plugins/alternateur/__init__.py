@@ -15,6 +15,7 @@ from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
 from .hooks.incremental import index_or_carry, keep_templates, remember_builds
 from .hooks.memory import forget_rendered_content
+from .hooks.pictures import drop_originals, place_images
 from .hooks.preview import remember_output, show_problems
 from .hooks.sharing import plan_sharing
 from .hooks.staging import stage_builds
@@ -32,11 +33,14 @@ def after_reading(generators: Sequence[Generator]) -> None:
     The check first: in a strict build it stops here, before the timeline
     and the sitemap look at content it rejected; then the preview's banner
     of the problems found (``hooks/preview.py``, off outside the preview),
-    the timeline (it gives milestones their URLs), the sitemap's dates, and
-    every page's shared picture (its files written before any page).
+    the images (planned, body images marked, their variants written before
+    any page), the timeline (it gives milestones their URLs), the sitemap's
+    dates, and every page's shared picture (its files written before any
+    page).
     """
     finish_reading(generators)
     show_problems(generators)
+    place_images(generators)
     add_timeline(generators)
     add_association(generators)
     date_sitemap_from_build(generators)
@@ -56,6 +60,7 @@ def register() -> None:
     signals.generator_init.connect(keep_templates)
     signals.content_object_init.connect(check_page)
     signals.page_generator_finalized.connect(collect_page_problems)
+    signals.static_generator_finalized.connect(drop_originals)
     signals.all_generators_finalized.connect(after_reading)
     signals.finalized.connect(forget_rendered_content)
     signals.finalized.connect(write_site_files)

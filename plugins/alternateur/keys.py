@@ -38,3 +38,8 @@ SHARING = "sharing"
 
 # The preview's banner of content problems (``hooks/preview.py``; issue 15).
 PREVIEW_PROBLEMS = "preview_problems"
+
+# The build's images (``outputs/images.Images``), and what each became, by
+# file name (``model/images.ProcessedImage``), for the views and filters.
+IMAGES = "alternateur_images"
+PICTURES = "alternateur_pictures"

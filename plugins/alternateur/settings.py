@@ -119,6 +119,31 @@ DEFAULTS: dict[str, Any] = {
     "VENUE_SAVE_AS": "lieux/{slug}/index.html",
     "VENUE_ICS_URL": "lieux/{slug}.ics",
     "VENUE_ICS_SAVE_AS": "lieux/{slug}.ics",
+    # --- Images (issue 17; outputs/images.py, docs/architecture.md) ---
+    # Widths made of each source, in pixels: never wider than the source,
+    # whose own width is added when it is narrower than the widest. 320 is a
+    # phone at 1x and the agenda's thumbnails at 2x or 3x; 1920 the content
+    # column (41rem) at 3x, with some margin.
+    "IMAGE_WIDTHS": [320, 640, 960, 1280, 1920],
+    # Modern formats, best first, each a <source> of <picture>; the fallback
+    # (JPEG, PNG for a transparent source) is always made.
+    "IMAGE_FORMATS": ["avif", "webp"],
+    # Encoders' quality (0 to 100): a 4000×3000 photo at 1280 px, what a
+    # 390 px phone at 3x loads, is about 60 KB in AVIF (budget: 80 KB).
+    "IMAGE_QUALITY": {"avif": 45, "webp": 70, "jpeg": 80},
+    # Where the variants go in the site: <folder>/<name>-<hash8>-<width>.<ext>.
+    "IMAGE_OUTPUT": "images",
+    # Encoded variants kept between builds (None: CACHE_PATH/images).
+    "IMAGE_CACHE_PATH": None,
+    # How wide an image is shown, for the browser's choice in srcset: the
+    # content column of theme/static/site.css (.wrap: 44rem at most, padding
+    # 1rem, then 1.5rem from 30em).
+    "IMAGE_SIZES": (
+        "(min-width: 44em) 41rem, (min-width: 30em) calc(100vw - 3rem), "
+        "calc(100vw - 2rem)"
+    ),
+    # The agenda's thumbnails (.occurrence-thumbnail in site.css).
+    "IMAGE_THUMBNAIL_SIZES": "6rem",
     # Sharing (issue 17, outputs/sharing.py): every page's og:image, 1200×630,
     # and each event's JSON-LD images: the page's Image cropped, else a card
     # drawn at build time. False: no picture in link previews or JSON-LD.

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pelican.contents import Content
 
-from alternateur.checking.images import image_problems
+from alternateur.checking.images import body_image_problems, image_problems
 from alternateur.model.errors import ContentError, missing
 from alternateur.model.schema import STATUS_WORDS, Kind, Spec, Type
 from alternateur.model.values import site_path_problem
@@ -186,7 +186,9 @@ def item_problems(
     if kind.name == "page":
         problems += _page_fields(kind, item, templates)
     settings = getattr(item, "settings", None) or {}
-    problems += image_problems(item.metadata, str(settings.get("PATH", "")))
+    folder = str(settings.get("PATH", ""))
+    problems += image_problems(item.metadata, folder)
+    problems += body_image_problems(getattr(item, "_content", ""), folder)
     own_template = kind.name == "page" and "template" in item.metadata
     if (
         kind.text_expected

@@ -23,6 +23,7 @@ from alternateur.checking.file_rules import file_problems
 from alternateur.checking.report import add_problems
 from alternateur.french.plaintext import plain_text
 from alternateur.hooks import incremental
+from alternateur.hooks.pictures import event_thumbnails
 from alternateur.model.clock import build_now
 from alternateur.model.contents import Event, Milestone, Venue, _AuthoredContent
 from alternateur.model.errors import ContentError
@@ -37,6 +38,7 @@ from alternateur.reading.header import TRACE_KEY
 from alternateur.reading.reader import not_utf8
 from alternateur.views.agenda import build_agenda, horizon_end
 from alternateur.views.event_page import event_page
+from alternateur.views.pictures import with_thumbnails
 from alternateur.views.themes import (
     build_themes,
     event_tags,
@@ -243,18 +245,28 @@ class EventsGenerator(_FolderGenerator):
         now = build_now(self.context)
         until = horizon_end(now, self.settings)
         self.scheduled = [(event, schedule(event, now, until)) for event in self.events]
-        agenda = build_agenda(
-            self.scheduled, self.context.get(keys.PAGES, []), self.settings
+        thumbnails = event_thumbnails(self.events, self.context)
+        agenda = with_thumbnails(
+            build_agenda(
+                self.scheduled, self.context.get(keys.PAGES, []), self.settings
+            ),
+            thumbnails,
         )
         self.theme_names = theme_names(self.events)
-        self.themes = build_themes(self.scheduled, agenda.page_url, self.settings)
+        self.themes = [
+            replace(theme, agenda=with_thumbnails(theme.agenda, thumbnails))
+            for theme in build_themes(self.scheduled, agenda.page_url, self.settings)
+        ]
         self.context[keys.THEMES] = self.themes
-        self.venue_pages = venue_pages(
-            self.context.get(keys.VENUES, []),
-            self.scheduled,
-            agenda.page_url,
-            self.settings,
-        )
+        self.venue_pages = [
+            replace(page, agenda=with_thumbnails(page.agenda, thumbnails))
+            for page in venue_pages(
+                self.context.get(keys.VENUES, []),
+                self.scheduled,
+                agenda.page_url,
+                self.settings,
+            )
+        ]
         self.context[keys.VENUE_PAGES] = self.venue_pages
         self.context[keys.AGENDA] = replace(
             agenda,

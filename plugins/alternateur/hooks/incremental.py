@@ -59,6 +59,7 @@ from pelican.contents import Content
 from pelican.generators import Generator
 
 from alternateur import keys
+from alternateur.model.images import FOLDER as IMAGES_FOLDER
 from alternateur.outputs.search_index import FOLDER as SEARCH_FOLDER
 from alternateur.outputs.search_index import write_search_index
 
@@ -176,8 +177,11 @@ def site_key(context: dict[str, Any], settings: dict[str, Any]) -> str:
             _tree_digest(Path(str(f)))
             for f in settings.get("THEME_TEMPLATES_OVERRIDES") or ()
         ],
-        # The content's own files (images): a page may show what they hold.
+        # The content's own files: a page may show what they hold. The
+        # images are no static files (hooks/pictures.py): their variants'
+        # names, in every page that shows one, come from their bytes.
         [_tree_digest(content / str(f)) for f in settings.get("STATIC_PATHS") or ()],
+        _tree_digest(content / IMAGES_FOLDER),
         _tree_digest(PLUGIN, (".py",)),
         sorted((p.source_path, file_digest(p.source_path)) for p in pages),
         sorted(
@@ -198,8 +202,13 @@ def _source_stamp(generator: Generator, filename: str) -> tuple[int, int, str]:
     context = generator.context
     base = context.get(_ITEMS_KEY)
     if base is None:
+        # An image changed: every item is read and checked again (its
+        # ``Image`` or a body image may now be missing or broken).
+        images = Path(generator.path, IMAGES_FOLDER)
         base = context[_ITEMS_KEY] = digest(
-            settings_key(generator.settings), _tree_digest(PLUGIN, (".py",))
+            settings_key(generator.settings),
+            _tree_digest(PLUGIN, (".py",)),
+            _tree_digest(images),
         )
     stat = os.stat(os.path.join(generator.path, filename))
     return stat.st_mtime_ns, stat.st_size, base

@@ -25,6 +25,7 @@ with their own date once a build runs after it.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from collections.abc import Mapping, Sequence
@@ -40,6 +41,7 @@ from alternateur import keys
 from alternateur.french.plaintext import plain_text
 from alternateur.model.clock import build_now
 from alternateur.model.contents import Milestone, is_planned
+from alternateur.model.images import ProcessedImage, place_pictures
 
 logger = logging.getLogger(__name__)
 
@@ -47,6 +49,8 @@ logger = logging.getLogger(__name__)
 TAG_SPECIFIC = "jalons"
 # Without a public address (the local preview), ids still need an authority.
 PREVIEW_AUTHORITY = "localhost"
+# The width of a body image in a feed entry (its fallback file nearest it).
+FEED_IMAGE_WIDTH = 960
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,30 @@ def _authority(settings: Mapping[str, Any]) -> str:
     return urlsplit(domain).hostname or PREVIEW_AUTHORITY
 
 
+def feed_images(
+    content: str, processed: Mapping[str, ProcessedImage], base: str
+) -> str:
+    """Give a feed entry's body images as one plain ``<img>`` each, absolute.
+
+    Feed readers show ``<img>`` and seldom ``<picture>``: the fallback
+    variant nearest 960 px wide, with its size and alternative text.
+    """
+
+    def render(name: str, alt: str, eager: bool) -> str:
+        del eager  # A feed reader loads as it pleases.
+        image = processed.get(name)
+        if image is None:
+            return ""
+        files = image.of_type(image.fallback)
+        chosen = next((v for v in files if v.width >= FEED_IMAGE_WIDTH), files[-1])
+        return (
+            f'<img src="{html.escape(base)}/{chosen.path}" alt="{html.escape(alt)}" '
+            f'width="{chosen.width}" height="{chosen.height}">'
+        )
+
+    return place_pictures(content, render)
+
+
 def build_feed(
     feed: MilestoneFeed,
     milestones: Sequence[Milestone],
@@ -123,7 +151,9 @@ def build_feed(
             title=plain_text(milestone.title),
             link=f"{base}/{milestone.url}",
             description=milestone.metadata.get("summary"),
-            content=milestone.get_content(base),
+            content=feed_images(
+                milestone.get_content(base), settings.get(keys.PICTURES) or {}, base
+            ),
             unique_id=f"tag:{tagging_entity}:{TAG_SPECIFIC}/{milestone.slug}",
             pubdate=milestone.date,
         )

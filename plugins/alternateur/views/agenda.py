@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dateutil.relativedelta import relativedelta
@@ -24,6 +24,9 @@ from alternateur.model.contents import Event
 from alternateur.model.occurrences import Occurrence, Schedule
 from alternateur.model.pages import page_with_template
 from alternateur.model.public_address import absolute_url, base_url
+
+if TYPE_CHECKING:
+    from .pictures import Picture
 
 GOOGLE_SUBSCRIBE = "https://calendar.google.com/calendar/render?cid="
 TEMPLATE = "agenda"
@@ -57,6 +60,8 @@ class Listed:
     first: tuple[str, str] | None = None
     rule: str | None = None
     cancellations: str | None = None
+    # The event's image, small (``views/pictures.with_thumbnails``).
+    thumbnail: Picture | None = None
 
 
 @dataclass(frozen=True)
