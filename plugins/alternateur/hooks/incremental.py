@@ -60,6 +60,7 @@ from pelican.generators import Generator
 
 from alternateur import keys
 from alternateur.model.images import FOLDER as IMAGES_FOLDER
+from alternateur.outputs.hard_links import hard_link
 from alternateur.outputs.search_index import FOLDER as SEARCH_FOLDER
 from alternateur.outputs.search_index import write_search_index
 
@@ -282,7 +283,7 @@ def reuse(settings: dict[str, Any], output_path: str, save_as: str, key: str) ->
         return False
     if MEMORY.pages.get(save_as) != key:
         return False
-    if not link(MEMORY.served / save_as, Path(output_path, save_as)):
+    if not hard_link(MEMORY.served / save_as, Path(output_path, save_as)):
         return False
     MEMORY.pending[save_as] = key
     return True
@@ -301,16 +302,6 @@ def written(settings: dict[str, Any], save_as: str, key: str) -> None:
         MEMORY.pending[save_as] = key
 
 
-def link(source: Path, target: Path) -> bool:
-    """Hard-link ``source`` to ``target`` (same file system); False if it cannot."""
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(source, target)
-    except OSError:
-        return False
-    return True
-
-
 def link_tree(source: Path, target: Path) -> bool:
     """Hard-link every file of the folder ``source`` under ``target``."""
     if not source.is_dir():
@@ -318,7 +309,7 @@ def link_tree(source: Path, target: Path) -> bool:
     for dirpath, _, names in os.walk(source):
         relative = Path(dirpath).relative_to(source)
         for name in names:
-            if not link(Path(dirpath, name), target / relative / name):
+            if not hard_link(Path(dirpath, name), target / relative / name):
                 return False
     return True
 

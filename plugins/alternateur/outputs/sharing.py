@@ -19,7 +19,6 @@ import hashlib
 import json
 import logging
 import multiprocessing
-import os
 import site
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -40,6 +39,7 @@ from alternateur.model.contents import Event
 from alternateur.model.occurrences import Occurrence, Schedule
 
 from . import cards, crops
+from .hard_links import hard_link
 from .output_cache import OutputCache, digest
 
 logger = logging.getLogger(__name__)
@@ -297,7 +297,7 @@ def write(
     linked = 0
     for path, rendition in sorted(sharing.renditions.items()):
         previous = earlier(path) if earlier is not None else None
-        if previous is not None and _link(previous, output / path):
+        if previous is not None and hard_link(previous, output / path):
             linked += 1
             continue
         data = cache.get(rendition.key)
@@ -316,15 +316,6 @@ def write(
         cache.reused,
         linked,
     )
-
-
-def _link(source: Path, target: Path) -> bool:
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.link(source, target)
-    except OSError:
-        return False
-    return True
 
 
 def _write_file(target: Path, data: bytes) -> None:
