@@ -1,16 +1,25 @@
 """Who an event welcomes: accessibility, age, and the values of venues (issue 16).
 
+Also the invisible characters refused in any value.
+
 Pure functions: each class of mistake an author can make, with the words
 the site then shows.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from alternateur.french.audience import accessibility_words, age_words
 from alternateur.model.audience import KINDS, AgeRange, parse_accessibility, parse_age
 from alternateur.model.errors import ContentError
-from alternateur.model.values import makes_address, parse_postal_code, parse_web_url
+from alternateur.model.values import (
+    invisible_control,
+    makes_address,
+    parse_postal_code,
+    parse_web_url,
+)
 
 
 @pytest.mark.parametrize(
@@ -162,3 +171,23 @@ def test_a_slug_makes_an_address_with_a_letter_or_a_digit(
     slug: str, makes: bool
 ) -> None:
     assert makes_address(slug) is makes
+
+
+def test_no_character_that_is_refused_passes_the_quick_search() -> None:
+    """Every code point, alone in a value: refused exactly as the definition says.
+
+    ``invisible_control`` searches first for the characters it may refuse
+    (one regular expression), then decides: that search must miss none.
+    """
+    refused = []
+    for point in range(0x110000):
+        character = chr(point)
+        meant = character in "\t\n\r"
+        wrong = not meant and (
+            character in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+            or unicodedata.category(character) in {"Cc", "Cs"}
+            or point & 0xFFFE == 0xFFFE
+        )
+        if (invisible_control(f"a{character}b") == character) != wrong:
+            refused.append(hex(point))
+    assert refused == []

@@ -17,6 +17,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .hard_links import hard_link
+
 
 def digest(*parts: bytes) -> bytes:
     """Hash ``parts`` into one key; each is length-prefixed, so none can merge."""
@@ -43,6 +45,20 @@ class OutputCache:
             return None
         self.reused += 1
         return data
+
+    def link(self, key: bytes, target: Path) -> bool:
+        """Put the file kept under ``key`` at ``target`` without copying it.
+
+        A hard link (the cache and the build's folder share a file system,
+        ``cache/`` beside ``output/``); False when there is no such file or
+        no link can be made, and the caller reads and writes the bytes.
+        Entries are never rewritten in place (``put`` replaces the name), so
+        the published file never changes under a link.
+        """
+        if not hard_link(self.folder / key.hex(), target):
+            return False
+        self.reused += 1
+        return True
 
     def put(self, key: bytes, data: bytes) -> None:
         """Keep ``data`` under ``key``, whole or not at all; count it as made."""

@@ -300,6 +300,8 @@ def write(
         if previous is not None and hard_link(previous, output / path):
             linked += 1
             continue
+        if cache.link(rendition.key, output / path):
+            continue
         data = cache.get(rendition.key)
         if data is None:
             missing.append(rendition)
