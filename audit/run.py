@@ -54,6 +54,7 @@ PAGES = {
     "agenda": "agenda/",
     "evenement": "agenda/rendez-vous-atelier/",
     "theme": "agenda/themes/prefiguration/",
+    "lieu": "lieux/l-atelier/",
     "recherche": "recherche/",
     "contact": "contact/",
     "mentions-legales": "mentions-legales/",
