@@ -192,7 +192,7 @@ def build_summary(
 ) -> str:
     """Say in French what the last build held, and how long it took.
 
-    « 12 pages, 7 événements, 7 jalons en 0,4 s », with the number of content
+    « 12 pages, 7 événements, 7 jalons, 7 lieux en 0,4 s », with the number of content
     errors when there are some (their lines are printed above).
     """
     counts = PREVIEW.last_counts() or {}
@@ -201,6 +201,7 @@ def build_summary(
             plural(counts.get("pages", 0), "page"),
             plural(counts.get("events", 0), "événement"),
             plural(counts.get("milestones", 0), "jalon"),
+            plural(counts.get("venues", 0), "lieu", "lieux"),
         ]
     )
     summary = f"{done} : {held} en {seconds:.1f} s".replace(".", ",")

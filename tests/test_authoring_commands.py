@@ -26,12 +26,12 @@ EXPECTED = {
     "new-event": r"^Créé : content/events/[a-z0-9-]+\.md$",
     "new-milestone": r"^Créé : content/milestones/[a-z0-9-]+\.md$",
     "build": (
-        r"^Site construit dans output/ : \d+ pages, \d+ événements, \d+ jalons "
-        r"en \d+,\d s\.$"
+        r"^Site construit dans output/ : \d+ pages, \d+ événements, \d+ jalons, "
+        r"\d+ lieux en \d+,\d s\.$"
     ),
     "publish": (
         r"^Site de production construit dans output/ : \d+ pages, \d+ "
-        r"événements, \d+ jalons en \d+,\d s\.$"
+        r"événements, \d+ jalons, \d+ lieux en \d+,\d s\.$"
     ),
 }
 # Tested elsewhere: the preview (test_serve.py, test_preview_banner.py),

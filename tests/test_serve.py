@@ -334,9 +334,12 @@ def test_the_terminal_says_each_thing_once_in_french(tmp_path: Path) -> None:
     summaries = [line for line in lines if line.startswith("Aperçu à jour : ")]
     assert len(summaries) == 2
     assert re.fullmatch(
-        r"Aperçu à jour : 4 pages, 0 événement, 0 jalon en \d+,\d s\.", summaries[0]
+        r"Aperçu à jour : 4 pages, 0 événement, 0 jalon, 0 lieu en \d+,\d s\.",
+        summaries[0],
     )
-    assert summaries[1].startswith("Aperçu à jour : 4 pages, 0 événement, 0 jalon en ")
+    assert summaries[1].startswith(
+        "Aperçu à jour : 4 pages, 0 événement, 0 jalon, 0 lieu en "
+    )
     assert summaries[1].endswith(
         " ; 1 erreur de contenu ci-dessus : fichiers laissés de côté (l'aperçu "
         "les montre aussi dans le navigateur)."

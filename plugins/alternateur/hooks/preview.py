@@ -16,7 +16,7 @@ is not up to date. The preview runs in one process: it remembers, from
 build to build, which page each source file wrote.
 
 Once every file is read, the hook also keeps what the build holds, for the
-task's French summary (« 12 pages, 7 événements, 7 jalons en 0,4 s »).
+task's French summary (« 12 pages, 7 événements, 7 jalons, 7 lieux en 0,4 s »).
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ def show_problems(generators: Sequence[Generator]) -> None:
         + len(context.get(keys.HIDDEN_PAGES, [])),
         "events": len(context.get(keys.EVENTS, [])),
         "milestones": len(context.get(keys.MILESTONES, [])),
+        "venues": len(context.get(keys.VENUES, [])),
         "problems": len(set(problems_of(context))),
     }
     if not settings.get(SETTING):
