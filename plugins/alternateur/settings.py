@@ -111,6 +111,9 @@ DEFAULTS: dict[str, Any] = {
     "AGENDA_THEME_SAVE_AS": "agenda/themes/{slug}/index.html",
     "AGENDA_THEME_ICS_URL": "agenda/themes/{slug}.ics",
     "AGENDA_THEME_ICS_SAVE_AS": "agenda/themes/{slug}.ics",
+    # Each event's serialized VEVENT kept under CACHE_PATH/vevents by a hash
+    # of its inputs (hooks/calendar_cache.py); the same bytes either way.
+    "VEVENT_CACHE": True,
     # Venues (issue 16): one Markdown file each in content/venues/, named by
     # events' ``Venue``; each has a page listing its events and a feed.
     "VENUE_PATHS": ["venues"],

@@ -22,7 +22,7 @@ from alternateur import keys
 from alternateur.checking.file_rules import file_problems
 from alternateur.checking.report import add_problems
 from alternateur.french.plaintext import plain_text
-from alternateur.hooks import incremental
+from alternateur.hooks import calendar_cache, incremental
 from alternateur.hooks.pictures import event_thumbnails
 from alternateur.model.clock import build_now
 from alternateur.model.contents import Event, Milestone, Venue, _AuthoredContent
@@ -349,7 +349,8 @@ class EventsGenerator(_FolderGenerator):
                     for page in self.venue_pages
                 ),
             ],
-            serialized=incremental.vevent_cache(settings, categories),
+            serialized=incremental.vevent_cache(settings, categories)
+            or calendar_cache.vevent_store(settings, categories, now),
         )
 
     def _write_themes(self, writer: Writer) -> None:

@@ -117,7 +117,7 @@ def file_digest(path: str | os.PathLike[str]) -> str:
         return ""
 
 
-def _tree_digest(root: Path, suffixes: tuple[str, ...] = ()) -> str:
+def tree_digest(root: Path, suffixes: tuple[str, ...] = ()) -> str:
     """Return a fingerprint of the files under ``root``: names, sizes, dates."""
     found = []
     for dirpath, _, names in os.walk(root):
@@ -173,17 +173,17 @@ def site_key(context: dict[str, Any], settings: dict[str, Any]) -> str:
     content = Path(str(settings.get("PATH", "")))
     return digest(
         settings_key(settings),
-        _tree_digest(Path(str(settings.get("THEME", "")))),
+        tree_digest(Path(str(settings.get("THEME", "")))),
         [
-            _tree_digest(Path(str(f)))
+            tree_digest(Path(str(f)))
             for f in settings.get("THEME_TEMPLATES_OVERRIDES") or ()
         ],
         # The content's own files: a page may show what they hold. The
         # images are no static files (hooks/pictures.py): their variants'
         # names, in every page that shows one, come from their bytes.
-        [_tree_digest(content / str(f)) for f in settings.get("STATIC_PATHS") or ()],
-        _tree_digest(content / IMAGES_FOLDER),
-        _tree_digest(PLUGIN, (".py",)),
+        [tree_digest(content / str(f)) for f in settings.get("STATIC_PATHS") or ()],
+        tree_digest(content / IMAGES_FOLDER),
+        tree_digest(PLUGIN, (".py",)),
         sorted((p.source_path, file_digest(p.source_path)) for p in pages),
         sorted(
             (e.source_path, e.slug, e.url, repr(e.metadata.get("tags"))) for e in events
@@ -208,8 +208,8 @@ def _source_stamp(generator: Generator, filename: str) -> tuple[int, int, str]:
         images = Path(generator.path, IMAGES_FOLDER)
         base = context[_ITEMS_KEY] = digest(
             settings_key(generator.settings),
-            _tree_digest(PLUGIN, (".py",)),
-            _tree_digest(images),
+            tree_digest(PLUGIN, (".py",)),
+            tree_digest(images),
         )
     stat = os.stat(os.path.join(generator.path, filename))
     return stat.st_mtime_ns, stat.st_size, base
@@ -330,7 +330,7 @@ def vevent_cache(
     """
     if not enabled(settings):
         return None
-    base = digest(settings_key(settings), _tree_digest(PLUGIN, (".py",)))
+    base = digest(settings_key(settings), tree_digest(PLUGIN, (".py",)))
 
     def serialized(
         events: Iterable[Any], serialize: Callable[[Any], bytes]
