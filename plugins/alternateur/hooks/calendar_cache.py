@@ -23,7 +23,13 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from alternateur.hooks.incremental import PLUGIN, digest, file_digest, settings_key
+from alternateur.hooks.incremental import (
+    PLUGIN,
+    Serializer,
+    digest,
+    settings_key,
+    vevent_inputs,
+)
 from alternateur.model.contents import Event
 from alternateur.outputs.output_cache import OutputCache
 
@@ -35,8 +41,6 @@ LIBRARIES = ("icalendar", "markdown", "pelican", "typogrify", "python-dateutil")
 # The one DTSTAMP line of a serialized VEVENT: a property line starts after
 # a line break (a folded line's rest starts with a space; TEXT escapes breaks).
 _STAMP = re.compile(rb"\r\nDTSTAMP:[0-9]{8}T[0-9]{6}Z\r\n")
-
-Serializer = Callable[[Iterable[Event], Callable[[Event], bytes]], dict[str, bytes]]
 
 
 def code_digest(root: Path = PLUGIN) -> str:
@@ -80,14 +84,7 @@ def vevent_store(
     ) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
         for event in events:
-            venue = event.venue
-            key = digest(
-                base,
-                event.source_path,
-                file_digest(event.source_path),
-                categories.get(event.slug),
-                file_digest(venue.source_path) if venue is not None else None,
-            ).encode()
+            key = digest(base, *vevent_inputs(event, categories)).encode()
             kept = cache.get(key)
             if kept is not None and len(_STAMP.findall(kept)) == 1:
                 found[event.slug] = _STAMP.sub(lambda _: stamp, kept)

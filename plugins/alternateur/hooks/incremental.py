@@ -317,6 +317,19 @@ def link_tree(source: Path, target: Path) -> bool:
 Serializer = Callable[[Iterable[Any], Callable[[Any], bytes]], dict[str, bytes]]
 
 
+def vevent_inputs(event: Any, categories: dict[str, list[str]]) -> tuple[object, ...]:
+    """Return what one ``VEVENT`` follows from, besides the settings and the code.
+
+    The event's file, its themes (``categories``) and its venue's file
+    (``LOCATION`` is the venue's name and address). The preview's memory and
+    the builds' cache (``hooks/calendar_cache.py``) key each ``VEVENT`` by it.
+    """
+    source = event.source_path
+    venue = getattr(event, "venue", None)
+    place = file_digest(venue.source_path) if venue is not None else None
+    return source, file_digest(source), categories.get(event.slug), place
+
+
 def vevent_cache(
     settings: dict[str, Any], categories: dict[str, list[str]]
 ) -> Serializer | None:
@@ -337,13 +350,7 @@ def vevent_cache(
     ) -> dict[str, bytes]:
         found: dict[str, bytes] = {}
         for event in events:
-            source = event.source_path
-            # Its venue's file too: LOCATION is the venue's name and address.
-            venue = getattr(event, "venue", None)
-            place = file_digest(venue.source_path) if venue is not None else None
-            key = digest(
-                base, source, file_digest(source), categories.get(event.slug), place
-            )
+            key = digest(base, *vevent_inputs(event, categories))
             known = MEMORY.vevents.get(event.slug)
             fresh = known is not None and known[0] == key
             data = known[1] if fresh and known is not None else serialize(event)
