@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .errors import ContentError
+from .values import folded
 
 # The five kinds, in OpenAgenda's order, as authors write them.
 KINDS = ("moteur", "auditif", "visuel", "psychique", "mental")
@@ -45,19 +45,13 @@ _FROM = re.compile(r"([0-9]{1,3})\s*\+(?:\s*ans)?")
 _EVERYONE = ("tout public", "tous publics")
 
 
-def _folded(text: str) -> str:
-    """Lower case, without accents: « Auditive » and « auditive » are one word."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def parse_accessibility(raw: str, field: str = "Accessibility") -> tuple[str, ...]:
     """Return the kinds of disability ``raw`` names, in OpenAgenda's order.
 
     ``aucune`` is an empty tuple: written, and saying that the place is
     adapted for none (an event at a venue then does not inherit the venue's).
     """
-    words = [_folded(word) for word in raw.split(",")]
+    words = [folded(word) for word in raw.split(",")]
     if "" in words:
         problem = f"a une virgule en trop (attendu {ACCESSIBILITY_EXPECTED})"
         raise ContentError(field, problem, raw)
@@ -108,7 +102,7 @@ class AgeRange:
 
 def parse_age(raw: str, field: str = "Age") -> AgeRange:
     """Read ``6-12``, ``16+`` or ``tout public`` (« ans » may follow the numbers)."""
-    text = " ".join(_folded(raw).split())
+    text = " ".join(folded(raw).split())
     if text in _EVERYONE:
         return AgeRange(None, None)
     ranged = _RANGE.fullmatch(text)

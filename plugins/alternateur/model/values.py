@@ -176,3 +176,13 @@ def makes_address(slug: str | None) -> bool:
     neither names anything a reader could recognise in an address.
     """
     return bool(slug) and any(character.isalnum() for character in slug)
+
+
+def folded(text: str) -> str:
+    """Lower case, accents and typographic spaces gone: « GRATUÏT » is « gratuit ».
+
+    For words authors write in any case and with or without accents
+    (« Auditive », « Tout public », « Gratuit »).
+    """
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,6 +21,7 @@ from alternateur.model.contents import Event, Place
 from alternateur.model.dates import Precision
 from alternateur.model.occurrences import Occurrence, Schedule
 from alternateur.model.public_address import absolute_url, base_url
+from alternateur.model.values import folded
 
 SCHEMA = "https://schema.org"
 # A finished series keeps its most recent sessions, not years of them.
@@ -104,12 +104,6 @@ _EUROS = re.compile(r"(\d{1,6})(?:[,.](\d{1,2}))?\s*(?:€|euros?|eur)", re.IGNO
 FREE = "gratuit"
 
 
-def _folded(text: str) -> str:
-    """Lower case, accents and typographic spaces gone: « GRATUÏT » is « gratuit »."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def price(written: str | None) -> str | None:
     """Return ``Price`` as schema.org's ``price`` (« 5.50 »), or None if not one.
 
@@ -118,7 +112,7 @@ def price(written: str | None) -> str | None:
     """
     if not written:
         return None
-    text = " ".join(_folded(written).split())
+    text = " ".join(folded(written).split())
     if text == FREE:
         return "0"
     match = _EUROS.fullmatch(text)
