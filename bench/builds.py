@@ -57,8 +57,14 @@ class BuildError(RuntimeError):
 
 
 def environment() -> dict[str, str]:
-    """Give every build a fixed "now", and log lines wide enough to parse."""
-    return {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "COLUMNS": "400"}
+    """Give every build a fixed "now", and log lines wide enough to parse.
+
+    Python writes its bytecode, as on an author's machine: a shell that sets
+    ``PYTHONDONTWRITEBYTECODE`` would make each build compile the plugin's
+    modules again, while Pelican's own were compiled by pip at install.
+    """
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**base, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "COLUMNS": "400"}
 
 
 def count_pages(output: Path) -> int:
