@@ -141,12 +141,13 @@ def test_publications_keep_the_images_made_before(
         step for step in steps if step.get("uses", "").startswith("actions/cache@")
     )
     # Pelican's CACHE_PATH (cache/, beside publishconf.py): the variants of
-    # content/images/, the sharing cards and the events' VEVENT, each in its
-    # folder.
+    # content/images/, the sharing cards, the events' VEVENT and the compiled
+    # templates, each in its folder.
     assert cache["with"]["path"].split() == [
         "cache/images",
         "cache/cards",
         "cache/vevents",
+        "cache/templates",
     ]
     # A new key at every run (a cache is never overwritten), the last restored.
     assert cache["with"]["key"] == "built-images-${{ github.run_id }}"

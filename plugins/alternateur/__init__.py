@@ -13,12 +13,13 @@ from pelican.generators import Generator
 from .hooks.association import add_association
 from .hooks.checking import check_page, collect_page_problems, finish_reading
 from .hooks.generators import add_generators
-from .hooks.incremental import index_or_carry, keep_templates, remember_builds
+from .hooks.incremental import index_or_carry, remember_builds
 from .hooks.memory import forget_rendered_content
 from .hooks.pictures import drop_originals, place_images
 from .hooks.preview import remember_output, show_problems
 from .hooks.sharing import plan_sharing
 from .hooks.staging import stage_builds
+from .hooks.template_cache import keep_templates
 from .hooks.typeset_pages import typeset_rendered_pages
 from .outputs.site_files import write_site_files
 from .outputs.sitemap_dates import date_sitemap_from_build

@@ -114,6 +114,9 @@ DEFAULTS: dict[str, Any] = {
     # Each event's serialized VEVENT kept under CACHE_PATH/vevents by a hash
     # of its inputs (hooks/calendar_cache.py); the same bytes either way.
     "VEVENT_CACHE": True,
+    # Jinja's compiled templates kept in memory and under CACHE_PATH/templates
+    # by the environment that compiled them (hooks/template_cache.py).
+    "TEMPLATE_CACHE": True,
     # Venues (issue 16): one Markdown file each in content/venues/, named by
     # events' ``Venue``; each has a page listing its events and a feed.
     "VENUE_PATHS": ["venues"],

@@ -12,8 +12,6 @@ build to build:
   settings and the plugin (``kept_item``): an unchanged file is not read
   again, its item moves into the new build's context (Pelican's own content
   cache still parsed every file's cached text into a new item);
-- **Jinja's compiled templates** (``keep_templates``), checked by Jinja
-  against each template's source;
 - **each event page's inputs**, as a fingerprint: the site's (``site_key``:
   settings, theme, plugin, every page and milestone file, every event's
   address and tags, the banner's lines) and the page's own (the event
@@ -53,7 +51,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2.bccache import Bucket, BytecodeCache
 from pelican import Pelican
 from pelican.contents import Content
 from pelican.generators import Generator
@@ -241,36 +238,6 @@ def keep_item(generator: Generator, filename: str, item: Content) -> None:
     if enabled(generator.settings):
         stamp = _source_stamp(generator, filename)
         MEMORY.items[(type(generator).__name__, filename)] = (stamp, item)
-
-
-class _TemplateCode(BytecodeCache):
-    """Jinja's compiled templates, kept in memory from build to build.
-
-    Each build is a new ``Pelican``, with a new Jinja environment that
-    compiled every template again (a quarter of a second); Jinja checks each
-    template's source against the code kept.
-    """
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        """Fill ``bucket`` from memory (Jinja drops it if the source changed)."""
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        """Keep the code Jinja just compiled."""
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-TEMPLATE_CODE = _TemplateCode()
-
-
-def keep_templates(generator: Generator) -> None:
-    """Give the generator's Jinja the compiled templates (``generator_init``)."""
-    if enabled(generator.settings):
-        generator.env.bytecode_cache = TEMPLATE_CODE
 
 
 def reuse(settings: dict[str, Any], output_path: str, save_as: str, key: str) -> bool:
