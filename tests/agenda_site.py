@@ -8,6 +8,8 @@ one event is known to the month only, one is a draft.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -129,6 +131,23 @@ FILES = {
 }
 
 
+# A small agenda: a venue, an event there with a theme, a monthly series
+# with a cancelled date; what the caches of the build must tell apart.
+SMALL = {
+    "pages/agenda.md": "Title: Agenda\nTemplate: agenda\n\nLes rendez-vous.\n",
+    "venues/salle.md": "Title: Salle\nLocality: Champigny-sur-Marne\n",
+    "events/soupe.md": (
+        "Title: Soupe\nStart: 2019-11-20 19:00\nVenue: salle\nTags: Cuisine\n\n"
+        "Une soupe.\n"
+    ),
+    "events/atelier.md": (
+        "Title: Atelier\nStart: 2019-07-26 14:00\nEnd: 2019-07-26 18:00\n"
+        "Recurrence: FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20200630\n"
+        "Cancelled: 2019-12-27\n\nChaque mois.\n"
+    ),
+}
+
+
 def build(
     tmp_path_factory: pytest.TempPathFactory,
     now: str = NOW,
@@ -150,6 +169,20 @@ def build(
     result = run_pelican(
         content, output, now=now, settings=settings, env=env, extra=extra
     )
+    site = Site(output, result)
+    assert result.returncode == 0, site.log
+    return site
+
+
+def build_folder(
+    content: Path, output: Path, settings: Sequence[str] = (), *, now: str = NOW
+) -> Site:
+    """Build ``content`` into ``output`` at the fixture's domain, or fail loudly.
+
+    ``settings`` add to Pelican's ``-e`` (``CACHE_PATH=…``).
+    """
+    extra = ["-e", f"AGENDA_DOMAIN={json.dumps(DOMAIN)}", *settings]
+    result = run_pelican(content, output, now=now, extra=extra)
     site = Site(output, result)
     assert result.returncode == 0, site.log
     return site

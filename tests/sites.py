@@ -159,6 +159,15 @@ SPECIAL_PAGES = {
 }
 
 
+def tree(root: Path, pattern: str = "*") -> dict[str, bytes]:
+    """Every file of a built site (or of one of its folders), by its path there."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob(pattern))
+        if path.is_file()
+    }
+
+
 def with_special_pages(files: Mapping[str, str | bytes]) -> dict[str, str | bytes]:
     """Add the special pages a fixture does not give (by the line that makes one)."""
     texts = [textwrap.dedent(t) for t in files.values() if isinstance(t, str)]

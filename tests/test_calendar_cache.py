@@ -15,23 +15,11 @@ from pathlib import Path
 import pytest
 
 from . import agenda_site
-from .sites import Site, run_pelican, write_content
+from .sites import Site, tree, write_content
 
 pytestmark = pytest.mark.site
 
-FILES = {
-    "pages/agenda.md": "Title: Agenda\nTemplate: agenda\n\nLes rendez-vous.\n",
-    "venues/salle.md": "Title: Salle\nLocality: Champigny-sur-Marne\n",
-    "events/soupe.md": (
-        "Title: Soupe\nStart: 2019-11-20 19:00\nVenue: salle\nTags: Cuisine\n\n"
-        "Une soupe.\n"
-    ),
-    "events/atelier.md": (
-        "Title: Atelier\nStart: 2019-07-26 14:00\nEnd: 2019-07-26 18:00\n"
-        "Recurrence: FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20200630\n"
-        "Cancelled: 2019-12-27\n\nChaque mois.\n"
-    ),
-}
+FILES = agenda_site.SMALL
 EARLIER = "1546300800"  # 2019-01-01 00:00 UTC: another "now", another DTSTAMP.
 
 
@@ -39,23 +27,16 @@ def build(
     content: Path, output: Path, *, now: str = agenda_site.NOW, cache: Path | None
 ) -> Site:
     """Build ``content`` into ``output``; ``cache`` None: without the cache."""
-    settings = [f"AGENDA_DOMAIN={json.dumps(agenda_site.DOMAIN)}"]
     if cache is None:
         other = output.with_name(output.name + "-cache")
-        settings += ["VEVENT_CACHE=false", f"CACHE_PATH={json.dumps(str(other))}"]
+        settings = ["VEVENT_CACHE=false", f"CACHE_PATH={json.dumps(str(other))}"]
     else:
-        settings += [f"CACHE_PATH={json.dumps(str(cache))}"]
-    result = run_pelican(content, output, now=now, extra=["-e", *settings])
-    site = Site(output, result)
-    assert result.returncode == 0, site.log
-    return site
+        settings = [f"CACHE_PATH={json.dumps(str(cache))}"]
+    return agenda_site.build_folder(content, output, settings, now=now)
 
 
 def calendars(site: Site) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site.output)): path.read_bytes()
-        for path in sorted(site.output.rglob("*.ics"))
-    }
+    return tree(site.output, "*.ics")
 
 
 def entries(cache: Path) -> dict[str, int]:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from .images_fixture import photo
-from .sites import FIXED_NOW, ROOT, run_pelican, write_content
+from .sites import FIXED_NOW, ROOT, run_pelican, tree, write_content
 
 pytestmark = pytest.mark.site
 
@@ -95,14 +95,6 @@ Path("inodes.json").write_text(json.dumps(inodes), encoding="utf-8")
 # The banner's note on a faulty file's kept page: only a preview that saw the
 # file before its error has it.
 STALE = re.compile(rb' <span class="problems-stale">.*?</span>')
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def _as_text(value: str | bytes | None) -> str | None:

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from .image_site import image_files
-from .sites import PRODUCTION_URL, ROOT, run_pelican, write_content
+from .sites import PRODUCTION_URL, ROOT, run_pelican, tree, write_content
 
 
 def copy_in_reverse_order(source: Path, target: Path) -> None:
@@ -23,15 +23,6 @@ def copy_in_reverse_order(source: Path, target: Path) -> None:
         if path.is_file():
             destination.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, destination)
-
-
-def tree(root: Path) -> dict[str, bytes]:
-    """Every file of a built site, by its path in the site."""
-    return {
-        path.relative_to(root).as_posix(): path.read_bytes()
-        for path in sorted(root.rglob("*"))
-        if path.is_file()
-    }
 
 
 def test_two_publications_of_the_same_sources_are_identical(tmp_path: Path) -> None:

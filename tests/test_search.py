@@ -25,7 +25,7 @@ from .budgets import (
     overflow_at,
     violations_everywhere,
 )
-from .sites import ROOT, Site, plain, run_pelican
+from .sites import ROOT, Site, plain, run_pelican, tree
 
 SEARCH = "recherche/"
 # The pages other than /recherche/, none of which may touch the index.
@@ -61,12 +61,7 @@ def fragments(site: Site) -> dict[str, dict[str, Any]]:
 
 
 def index_files(root: Path) -> dict[str, bytes]:
-    folder = root / "pagefind"
-    return {
-        str(path.relative_to(folder)): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+    return tree(root / "pagefind")
 
 
 # What the index holds.

@@ -24,7 +24,8 @@ from jinja2 import DictLoader, Environment, FileSystemLoader, pass_context
 from jinja2.ext import Extension
 
 from . import agenda_site
-from .sites import Site, run_pelican, write_content
+from .agenda_site import build_folder
+from .sites import tree, write_content
 
 FOLDED = '{{ "Soupe" | shout }}'
 
@@ -242,30 +243,9 @@ def test_an_unwritable_cache_costs_time_not_pages(tmp_path: Path) -> None:
 
 
 FILES = {
-    "pages/agenda.md": "Title: Agenda\nTemplate: agenda\n\nLes rendez-vous.\n",
-    "venues/salle.md": "Title: Salle\nLocality: Champigny-sur-Marne\n",
-    "events/soupe.md": (
-        "Title: Soupe\nStart: 2019-11-20 19:00\nVenue: salle\nTags: Cuisine\n\n"
-        "Une soupe.\n"
-    ),
+    **agenda_site.SMALL,
     "milestones/ouverture.md": "Title: Ouverture\nDate: 2019-09\n\nLe lieu ouvre.\n",
 }
-
-
-def build(content: Path, output: Path, *settings: str) -> Site:
-    extra = ["-e", f"AGENDA_DOMAIN={json.dumps(agenda_site.DOMAIN)}", *settings]
-    result = run_pelican(content, output, now=agenda_site.NOW, extra=extra)
-    site = Site(output, result)
-    assert result.returncode == 0, site.log
-    return site
-
-
-def files(site: Site) -> dict[str, bytes]:
-    return {
-        str(path.relative_to(site.output)): path.read_bytes()
-        for path in sorted(site.output.rglob("*"))
-        if path.is_file()
-    }
 
 
 @pytest.mark.site
@@ -275,13 +255,13 @@ def test_a_site_built_from_the_cache_is_the_site_built_without(
     content = write_content(tmp_path / "content", FILES)
     cache = tmp_path / "cache"
     with_cache = [f"CACHE_PATH={json.dumps(str(cache))}"]
-    build(content, tmp_path / "first", *with_cache)
+    build_folder(content, tmp_path / "first", with_cache)
     kept = entries(cache / "templates")
     assert kept, "the build kept its compiled templates"
-    cached = files(build(content, tmp_path / "cached", *with_cache))
+    cached = tree(build_folder(content, tmp_path / "cached", with_cache).output)
     assert entries(cache / "templates") == kept, "every template came from the cache"
     other = json.dumps(str(tmp_path / "other"))
     without = ["TEMPLATE_CACHE=false", f"CACHE_PATH={other}"]
-    fresh = files(build(content, tmp_path / "fresh", *without))
+    fresh = tree(build_folder(content, tmp_path / "fresh", without).output)
     assert not (tmp_path / "other" / "templates").exists()
     assert cached == fresh
