@@ -73,9 +73,23 @@ def test_the_cards_are_drawn_cold_and_never_again(results: dict) -> None:
     assert builds["project"]["cards_made"] == [0]
 
 
+def test_a_paired_ratio_compares_runs_of_the_same_repetition() -> None:
+    # The machine slowed down in the second repetition: both builds did.
+    builds = {"project": {"runs": [1.1, 2.2, 1.05]}, "stock": {"runs": [1.0, 2.0, 1.0]}}
+    assert report.paired_ratio(builds, "project", "stock") == 1.1
+    assert (
+        report.ratios(
+            {name: {**build, "seconds": 1.1} for name, build in builds.items()}
+        )["project/stock paired"]
+        == 1.1
+    )
+    assert report.paired_ratio({"project": {"runs": [1.0]}}, "project", "stock") is None
+
+
 def test_the_report_has_ratios_and_every_budget(results: dict) -> None:
     [size] = results["sizes"]
     assert size["ratios"]["project/stock"] > 0
+    assert size["ratios"]["project/stock paired"] > 0
     assert size["ratios"]["project/hugo"] is None, "Hugo was not asked for"
     assert results["slopes"] == [], "one size has no slope"
     assert len(results["budgets"]) == 6
