@@ -126,6 +126,35 @@ def test_filters_made_by_one_function_are_told_apart(tmp_path: Path) -> None:
     assert render(environment(TemplateCode(tmp_path), make(" ?"))) == "Soupe ?"
 
 
+class Unsayable:
+    """A value whose ``repr`` fails, as a hostile settings file may close over."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError
+
+
+def test_a_filter_that_cannot_be_described_is_compiled_not_shared(
+    tmp_path: Path,
+) -> None:
+    """A filter that calls itself, or holds what cannot be said, still works."""
+
+    def recursive(text: str) -> str:
+        return recursive(text[1:]) if text.startswith(" ") else text.upper()
+
+    def odd() -> Callable[[str], str]:
+        held = Unsayable()
+        return lambda text: f"{text} {type(held).__name__}"
+
+    assert render(environment(TemplateCode(tmp_path), recursive)) == "SOUPE"
+    cache = TemplateCode(tmp_path / "odd")
+    assert render(environment(cache, odd())) == "Soupe Unsayable"
+    # Another process's filter cannot be told from another one: it compiles.
+    other = TemplateCode(tmp_path / "odd")
+    assert render(environment(other, odd())) == "Soupe Unsayable"
+    assert other.store is not None
+    assert other.store.reused == 0
+
+
 def test_how_a_filter_is_called_is_part_of_the_key() -> None:
     def shout(text: str) -> str:
         return text.upper()

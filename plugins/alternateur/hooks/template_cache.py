@@ -24,9 +24,10 @@ both off.
 from __future__ import annotations
 
 import functools
-import hashlib
 import inspect
 import logging
+import secrets
+import weakref
 from collections.abc import Callable, Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -37,6 +38,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from pelican.generators import Generator
 
 from alternateur.hooks.calendar_cache import code_digest
+from alternateur.hooks.incremental import file_digest
 from alternateur.outputs.output_cache import OutputCache, digest
 
 logger = logging.getLogger(__name__)
@@ -83,7 +85,7 @@ def _version(package: str) -> str:
 
 @functools.cache
 def _bytes_digest(path: str, stamp: tuple[int, int]) -> str:
-    return hashlib.blake2b(Path(path).read_bytes(), digest_size=16).hexdigest()
+    return file_digest(path)
 
 
 def _file_digest(path: str) -> str:
@@ -99,19 +101,35 @@ def _file_digest(path: str) -> str:
         return "absent"
 
 
-# Each callable's description, by identity (the object is kept: its id is
-# not reused). 37 compilations of six environments see the same hundred.
-_DESCRIBED: dict[int, tuple[object, str]] = {}
+# Each callable's description, as long as the callable lives: 37
+# compilations of six environments see the same hundred, and the preview
+# makes new ones at each build (``pelicanconf.py`` is read again).
+_DESCRIBED: weakref.WeakKeyDictionary[object, str] = weakref.WeakKeyDictionary()
 
 
 def _described(value: object) -> str:
-    known = _DESCRIBED.get(id(value))
-    if known is None or known[0] is not value:
-        known = _DESCRIBED[id(value)] = (value, describe(value))
-    return known[1]
+    try:
+        known = _DESCRIBED.get(value)
+    except TypeError:  # Not weakly referable (``str.upper``): cheap to say again.
+        return describe(value)
+    if known is None:
+        known = _DESCRIBED[value] = describe(value)
+    return known
 
 
-def describe(value: object) -> str:
+def _shown(value: object) -> str:
+    """Return ``repr(value)``, or, if it fails, a word no other value gets.
+
+    What cannot be said cannot be recognized: its environment's code is then
+    compiled again by every process, never taken from another one.
+    """
+    try:
+        return repr(value)
+    except Exception:  # noqa: BLE001 (a settings file's own class: any error)
+        return f"unsayable-{secrets.token_hex(16)}"
+
+
+def describe(value: object, seen: frozenset[int] = frozenset()) -> str:
     """Say what a filter, a test or an option does at compile time.
 
     A callable is named by its module and qualified name, with the bytes of
@@ -121,11 +139,16 @@ def describe(value: object) -> str:
     the code it makes. Not seen: an instance's attributes, and the other
     files of a package between two versions; the plugin's filters are
     functions, and the plugin's code is in the fingerprint (``code_digest``).
+    ``seen``: the callables being described, for one that holds itself.
     """
+    if id(value) in seen:
+        return "itself"
+    seen |= {id(value)}
     if isinstance(value, functools.partial):
-        return f"partial({describe(value.func)}, {value.args!r}, {value.keywords!r})"
+        arguments = _shown(value.args), _shown(value.keywords)
+        return f"partial({describe(value.func, seen)}, {', '.join(arguments)})"
     if not callable(value):
-        return repr(value)
+        return _shown(value)
     target = getattr(value, "__func__", value)
     if getattr(target, "__qualname__", None) is None:  # An instance: its class.
         target = type(target)
@@ -139,18 +162,19 @@ def describe(value: object) -> str:
     package = _version(module.split(".")[0])
     # What a function made by another one holds: ``make(" !")`` and
     # ``make(" ?")`` share a name and a file.
-    held = [_held(cell) for cell in getattr(target, "__closure__", None) or ()]
-    defaults = getattr(target, "__defaults__", None)
+    cells = getattr(target, "__closure__", None) or ()
+    held = [_held(cell, seen) for cell in cells]
+    defaults = _shown(getattr(target, "__defaults__", None))
     kind = getattr(value, "jinja_pass_arg", None)
-    return f"{name} {kind} {origin} {package} {held!r} {defaults!r}"
+    return f"{name} {kind} {origin} {package} {held} {defaults}"
 
 
-def _held(cell: CellType) -> str:
+def _held(cell: CellType, seen: frozenset[int]) -> str:
     try:
         contents = cell.cell_contents
     except ValueError:  # Not yet bound.
         return "empty"
-    return describe(contents) if callable(contents) else repr(contents)
+    return describe(contents, seen)
 
 
 def _callables(kind: str, table: Mapping[str, Callable[..., object]]) -> list[str]:
@@ -198,10 +222,7 @@ class TemplateCode(BytecodeCache):
         key = self._key(bucket)
         data = self.memory.get(key)
         if data is None and self.store is not None:
-            try:
-                data = self.store.get(key)
-            except OSError:  # CACHE_PATH is not a folder: compiled, not kept.
-                data = None
+            data = self.store.get(key)
         if data is None:
             return
         # Jinja drops what it cannot read (another header, damaged code).

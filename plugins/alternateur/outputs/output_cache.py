@@ -38,10 +38,14 @@ class OutputCache:
         self.reused = 0
 
     def get(self, key: bytes) -> bytes | None:
-        """Return the bytes kept under ``key``, or None; count a reuse."""
+        """Return the bytes kept under ``key``, or None; count a reuse.
+
+        A file that cannot be read (none, or a ``CACHE_PATH`` that is not a
+        folder) is a miss: the caller makes the bytes again.
+        """
         try:
             data = (self.folder / key.hex()).read_bytes()
-        except FileNotFoundError:
+        except OSError:
             return None
         self.reused += 1
         return data
